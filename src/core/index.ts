@@ -1,0 +1,11 @@
+export { z } from './zod-setup';
+export * from './platform';
+export * from './audience';
+export * from './eligibility';
+export * from './limits';
+export * from './post';
+export * from './account';
+export * from './diagnostics';
+export * from './settings';
+export * from './summary';
+export * from './messages';
