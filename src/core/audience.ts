@@ -17,11 +17,7 @@ export type FacebookAudience = z.infer<typeof FacebookAudienceSchema>;
 export const InstagramAudienceSchema = z.enum(['public_account', 'private_account', 'close_friends']);
 export type InstagramAudience = z.infer<typeof InstagramAudienceSchema>;
 
-export const AudienceSchema = z.enum([
-  ...FacebookAudienceSchema.options,
-  ...InstagramAudienceSchema.options,
-  'unknown',
-]);
+export const AudienceSchema = z.enum([...FacebookAudienceSchema.options, ...InstagramAudienceSchema.options, 'unknown']);
 export type Audience = z.infer<typeof AudienceSchema>;
 export const AUDIENCES: readonly Audience[] = AudienceSchema.options;
 

@@ -9,3 +9,4 @@ export * from './diagnostics';
 export * from './settings';
 export * from './summary';
 export * from './messages';
+export * from './bridge';

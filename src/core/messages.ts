@@ -14,7 +14,7 @@ export const RecordFindingsRequest = z.object({
   type: z.literal('findings/record'),
   /** Lets the content script match an acknowledgement to the batch it sent. */
   batchId: z.string().min(1).max(64),
-  findings: z.array(FindingSchema).min(1).max(LIMITS.findingsPerBatch),
+  findings: z.array(FindingSchema).max(LIMITS.findingsPerBatch),
   accounts: z.array(AccountObservationSchema).max(20).optional(),
   diagnostics: DiagnosticsSchema.optional(),
 });

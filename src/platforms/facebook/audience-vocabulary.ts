@@ -15,14 +15,19 @@ export const AudienceVocabularySchema = z.object({
 });
 export type AudienceVocabulary = z.infer<typeof AudienceVocabularySchema>;
 
-/** Lowercase, compatibility-normalised, apostrophes and spaces unified, trailing dots and colons gone. */
-export function normalizeLabel(text: string): string {
+/** Lowercase, compatibility-normalised, invisible marks dropped, apostrophes and spaces unified. */
+function unify(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/\s+/g, ' ')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** A label as compared: unified, trailing dots and colons gone, trimmed. */
+export function normalizeLabel(text: string): string {
+  return unify(text)
     .replace(/[\s.:…]+$/u, '')
     .trim();
 }
@@ -46,8 +51,8 @@ function compile(vocabulary: AudienceVocabulary): CompiledVocabulary {
   }
   const frames = vocabulary.templates.map((template) => {
     const [before = '', after = ''] = template.split('{audience}');
-    // Keep a separating space in the prefix ("shared with ") so "shared withpublic" never matches.
-    return { prefix: before.normalize('NFKC').replace(/\s+/g, ' ').toLowerCase().replace(/[\u2018\u2019]/g, "'"), suffix: normalizeLabel(after) };
+    // Spaces around the word stay in the frame, so "shared withpublic" or "mit öffentlichgeteilt" never match.
+    return { prefix: unify(before).trimStart(), suffix: unify(after).replace(/[\s.:…]+$/u, '') };
   });
   return { lang: vocabulary.lang, words, frames };
 }

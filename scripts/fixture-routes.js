@@ -1,0 +1,37 @@
+// Fixture pages served at real site addresses, for the browser tests and `npm start` (demo).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
+
+/**
+ * @typedef {{ url: string, file: string, cookies?: string[], contentType?: string }} FixtureRoute
+ * @typedef {{ status: number, headers: Record<string, string>, body: string }} FixtureResponse
+ */
+
+/** @type {{ routes: FixtureRoute[] }} */
+const table = JSON.parse(readFileSync(`${fixtures}routes.json`, 'utf8'));
+
+/** Pages a test adds for itself (a scrolled feed, a changed page), served beside the table's. @type {Map<string, FixtureResponse>} */
+const extra = new Map();
+
+/** @param {string} url @param {string} body @param {string} [contentType] */
+export function serveExtra(url, body, contentType = 'text/html; charset=utf-8') {
+  extra.set(url, { status: 200, headers: { 'content-type': contentType }, body });
+}
+
+/** @param {string} url @returns {FixtureResponse | null} */
+export function fixtureFor(url) {
+  const clean = url.split('#')[0];
+  const added = extra.get(clean);
+  if (added) return added;
+  const route = table.routes.find((r) => r.url === clean || r.url === clean.split('?')[0]);
+  if (!route) return null;
+  /** @type {Record<string, string>} */
+  const headers = { 'content-type': route.contentType ?? 'text/html; charset=utf-8' };
+  if (route.cookies?.length) headers['set-cookie'] = route.cookies.map((c) => `${c}; Path=/; Secure; SameSite=None`).join('\n');
+  return { status: 200, headers, body: readFileSync(`${fixtures}${route.file}`, 'utf8') };
+}
+
+/** The demo's start pages, one per site. */
+export const DEMO_PAGES = table.routes.filter((r) => r.contentType === undefined).map((r) => r.url);

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+
+export type BrowserTarget = 'chrome' | 'firefox';
+
+// The Firefox gecko id; the Firefox e2e driver pins a fixed moz-extension uuid for it.
+export const GECKO_ID = 'glasshouse@glasshouse.invalid';
+
+type Manifest = Record<string, unknown> & { background: { service_worker: string; type?: string } };
+
+/** manifest.json is the one source; Firefox gets its event-page background and gecko settings. */
+export function browserManifest(target: BrowserTarget): Manifest {
+  const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest;
+  if (target === 'chrome') return manifest;
+  return {
+    ...manifest,
+    background: { scripts: [manifest.background.service_worker], type: 'module' } as unknown as Manifest['background'],
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { RequestSchema, type Reply, type Request, type RequestType } from '../core';
+import { deleteEverything, exposureSummary, readSettings, recordFindings, writeSettings, type GlasshouseDatabase } from '../db';
+import { recordAccounts } from './accounts';
+import { mayAsk, type SenderKind } from './sender';
+
+type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase) => Promise<Reply<T>> };
+
+const handlers: Handlers = {
+  'findings/record': async (request, db) => {
+    const settings = await readSettings(db);
+    const result = await recordFindings(db, request.findings, settings.keepExcerpts);
+    if (request.accounts?.length) await recordAccounts(db, request.accounts);
+    if (request.diagnostics) await db.diagnostics.put({ ...request.diagnostics, updatedAt: Date.now() });
+    return { ok: true, batchId: request.batchId, ...result };
+  },
+  'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
+  'settings/get': async (_request, db) => ({ ok: true, ...(await readSettings(db)) }),
+  'settings/set': async (request, db) => ({ ok: true, ...(await writeSettings(db, request.settings)) }),
+  'data/delete-all': async (_request, db) => {
+    await deleteEverything(db);
+    return { ok: true, deleted: true };
+  },
+};
+
+/** A readable one-line reason from a zod failure: where and what. */
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid message';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
+  return `invalid message: ${where}: ${issue.message}`.slice(0, 300);
+}
+
+/**
+ * Validates then handles one message. Returns undefined for senders that get no answer at all;
+ * every other message gets `{ ok: true, … }` or `{ ok: false, error }`.
+ */
+export async function route(
+  message: unknown,
+  sender: SenderKind,
+  db: () => Promise<GlasshouseDatabase>,
+): Promise<Reply<RequestType> | undefined> {
+  if (sender === 'stranger') return undefined;
+  const parsed = RequestSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+  const request = parsed.data;
+  if (!mayAsk(sender, request.type)) return { ok: false, error: `not allowed from this sender: ${request.type}` };
+  try {
+    const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase) => Promise<Reply<RequestType>>;
+    return await handler(request, await db());
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    // A full disk shows as QuotaExceededError; the transaction was rolled back, nothing half-written.
+    const reason =
+      name === 'QuotaExceededError' || /quota/i.test(String(error))
+        ? 'storage full'
+        : String(error instanceof Error ? error.message : error);
+    return { ok: false, error: `could not ${request.type}: ${reason}`.slice(0, 300) };
+  }
+}

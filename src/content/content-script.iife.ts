@@ -1,0 +1,47 @@
+/**
+ * The content script on facebook.com and instagram.com: picks the site's adapter and watches the
+ * page. Bundled as one IIFE so it needs no web-accessible loader that pages could probe.
+ */
+import { BridgeMessageSchema, BRIDGE_SOURCE, DEFAULT_SETTINGS, type Settings } from '../core';
+import { pickAdapter } from '../platforms';
+import { askWorker } from '../lib/worker-client';
+import { PageWatch } from './page-watch';
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const reply = await askWorker({ type: 'settings/get' });
+    return reply.ok
+      ? { badgeEveryone: reply.badgeEveryone, keepExcerpts: reply.keepExcerpts, autoDeleteDays: reply.autoDeleteDays }
+      : DEFAULT_SETTINGS;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+async function main(): Promise<void> {
+  const adapter = pickAdapter(new URL(location.href));
+  if (!adapter) return;
+  const settings = await loadSettings();
+  const watch = new PageWatch({
+    adapter,
+    doc: document,
+    settings,
+    send: async (batch) => {
+      const reply = await askWorker({ type: 'findings/record', ...batch });
+      return reply.ok ? { ok: true } : { ok: false, error: reply.error };
+    },
+  });
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (event.source !== window || event.origin !== location.origin) return;
+    const data = event.data as { source?: unknown } | null;
+    if (!data || typeof data !== 'object' || data.source !== BRIDGE_SOURCE) return;
+    // Untrusted: any page script can post this. Malformed or oversized messages are ignored.
+    const parsed = BridgeMessageSchema.safeParse(data);
+    if (parsed.success) watch.readNetworkPayload(parsed.data.body);
+  });
+  watch.start();
+  // Tests and the demo read this to know the content script is running; it carries no data.
+  document.documentElement.dataset.glasshouse = 'ready';
+}
+
+void main().catch(() => undefined);

@@ -1,0 +1,133 @@
+import type { AccountObservation, Diagnostics, Finding, Platform, Settings } from '../core';
+import type { PageSession, PlatformAdapter, ScannedItem } from '../platforms/adapter';
+import { BadgePainter } from './badge-painter';
+import { FindingQueue, type SendBatch } from './finding-queue';
+import { MutationBatcher } from './mutation-batcher';
+
+export interface PageWatchOptions {
+  adapter: PlatformAdapter;
+  doc: Document;
+  settings: Settings;
+  send: SendBatch;
+  now?: () => number;
+}
+
+/**
+ * Everything the content script does on one page: read the page, badge its posts, queue the user's
+ * own findings for the worker, and follow the page as it changes.
+ */
+export class PageWatch {
+  readonly session: PageSession;
+  readonly queue: FindingQueue;
+  private readonly painter = new BadgePainter();
+  private readonly batcher: MutationBatcher;
+  /** What was last queued per post, so a post scrolled past again is not sent again. */
+  private readonly queued = new Map<string, string>();
+  private readonly sentAccounts = new Map<string, string>();
+  private readonly now: () => number;
+  private url: string;
+
+  constructor(private readonly options: PageWatchOptions) {
+    this.now = options.now ?? Date.now;
+    this.url = options.doc.location?.href ?? '';
+    this.session = options.adapter.openSession(options.doc, { url: this.url, keepExcerpts: options.settings.keepExcerpts } as never);
+    this.queue = new FindingQueue(options.send, () => this.diagnostics());
+    this.batcher = new MutationBatcher(
+      (roots) => this.handle(roots),
+      (node) => BadgePainter.isBadge(node),
+    );
+  }
+
+  get platform(): Platform {
+    return this.options.adapter.id;
+  }
+
+  start(): void {
+    this.handle([this.options.doc]);
+    this.batcher.start(this.options.doc);
+  }
+
+  stop(): void {
+    this.batcher.stop();
+  }
+
+  /** A network response from the page-world bridge: more data, then a rescan of what it may concern. */
+  readNetworkPayload(body: string): void {
+    this.session.readNetworkPayload(body);
+    this.handle([this.options.doc]);
+  }
+
+  /** Drains pending mutations now (tests, benchmarks). */
+  drain(): void {
+    this.batcher.drain();
+  }
+
+  private handle(roots: Node[]): void {
+    try {
+      const scripts: Element[] = [];
+      const scanRoots = new Set<ParentNode>();
+      for (const root of roots) {
+        if (root instanceof Element && root.localName === 'script') scripts.push(root);
+        else if (root instanceof Element || root instanceof Document) {
+          if (root instanceof Element) scripts.push(...root.querySelectorAll('script'));
+          scanRoots.add(root);
+          // A change inside a post (its audience edited) rescans that whole post.
+          const container = root instanceof Element ? this.session.itemContaining(root) : null;
+          if (container) scanRoots.add(container);
+        } else if (root.parentElement) {
+          const container = this.session.itemContaining(root.parentElement);
+          if (container) scanRoots.add(container);
+        }
+      }
+      if (scripts.length > 0) this.session.readScripts(scripts);
+      this.followNavigation();
+      for (const root of scanRoots) for (const item of this.session.scan(root)) this.record(item);
+      if (scripts.length > 0 || roots.includes(this.options.doc)) {
+        for (const post of this.session.dataOnlyPosts()) this.record({ post, element: null, badgeAnchor: null });
+      }
+      for (const account of this.session.accounts()) this.recordAccount(account);
+    } catch (error) {
+      // Never throw into the page: count it, so the popup's diagnostics show a broken page.
+      this.session.diagnostics.error(error);
+    }
+  }
+
+  /** In-site navigation keeps the document: note the new address so permalinks resolve against it. */
+  private followNavigation(): void {
+    const href = this.options.doc.location?.href ?? '';
+    if (href !== this.url) this.url = href;
+  }
+
+  private record(item: ScannedItem): void {
+    const { post } = item;
+    if (post.isOwn || this.options.settings.badgeEveryone) this.painter.paint(item);
+    // Only the user's own posts are kept: the extension stores nothing about other people.
+    if (!post.isOwn) return;
+    const signature = `${post.audience}|${post.evidence}|${post.disagreement?.audience ?? ''}`;
+    const key = `${post.platform}:${post.postId}`;
+    if (this.queued.get(key) === signature) return;
+    this.queued.set(key, signature);
+    const finding: Finding = { ...post, seenAt: this.now() };
+    this.queue.add(finding);
+  }
+
+  private recordAccount(account: AccountObservation): void {
+    const key = `${account.platform}:${account.accountId}`;
+    const signature = `${account.privacy}|${account.evidence}`;
+    if (this.sentAccounts.get(key) === signature) return;
+    this.sentAccounts.set(key, signature);
+    this.queue.addAccount(account);
+  }
+
+  diagnostics(): Diagnostics {
+    const d = this.session.diagnostics;
+    const out: Diagnostics = {
+      platform: this.platform,
+      unknownAudiences: d.unknownAudiences,
+      errors: d.errors,
+      unreadLabels: Object.fromEntries(d.unreadLabels),
+    };
+    if (d.lastError) out.lastError = d.lastError;
+    return out;
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from './zod-setup';
+import { LIMITS } from './limits';
+
+import { BRIDGE_SOURCE } from './bridge-source';
+
+export { BRIDGE_SOURCE };
+
+/**
+ * A network response the page received, handed from the page-world script to the content script
+ * by window.postMessage. Any page script can forge one: it is untrusted input, parsed here, bounded
+ * in size, and can only add data about the page it came from.
+ */
+export const BridgeMessageSchema = z.object({
+  source: z.literal(BRIDGE_SOURCE),
+  kind: z.literal('response'),
+  url: z.string().max(LIMITS.urlLength),
+  body: z.string().max(LIMITS.bridgePayloadBytes),
+});
+export type BridgeMessage = z.infer<typeof BridgeMessageSchema>;

@@ -1,0 +1,80 @@
+import type { Finding, Platform } from '../core';
+import { isTrainingEligible, postKey } from '../core';
+import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
+
+export interface RecordResult {
+  stored: number;
+  changed: number;
+}
+
+const yearOf = (time: number | undefined) => (time === undefined ? 0 : new Date(time).getUTCFullYear());
+
+/** The latest reading of each post in a batch: duplicates merge before anything is written. */
+function latestPerPost(findings: readonly Finding[]): Finding[] {
+  const latest = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = postKey(finding);
+    const known = latest.get(key);
+    if (!known || finding.seenAt >= known.seenAt) latest.set(key, finding);
+  }
+  return [...latest.values()];
+}
+
+function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts: boolean): StoredPost {
+  const { seenAt, isOwn: _isOwn, excerpt, ...rest } = finding;
+  const post: StoredPost = {
+    ...rest,
+    eligible: isTrainingEligible(finding.audience).eligible,
+    publishedYear: yearOf(finding.publishedAt ?? known?.publishedAt),
+    firstSeen: Math.min(known?.firstSeen ?? seenAt, seenAt),
+    lastSeen: Math.max(known?.lastSeen ?? seenAt, seenAt),
+  };
+  if (known?.publishedAt !== undefined && post.publishedAt === undefined) post.publishedAt = known.publishedAt;
+  if (keepExcerpts && (excerpt ?? known?.excerpt)) post.excerpt = excerpt ?? known?.excerpt;
+  return post;
+}
+
+/**
+ * Upserts a validated batch in one short transaction. A post seen for the first time, or whose
+ * audience changed, gets an observation; an older reading arriving late never overwrites a newer one.
+ * A reading that only says `unknown` never replaces a known audience: it adds nothing to the history.
+ */
+export async function recordFindings(db: GlasshouseDatabase, findings: readonly Finding[], keepExcerpts: boolean): Promise<RecordResult> {
+  const batch = latestPerPost(findings);
+  let changed = 0;
+  await db.transaction('rw', db.posts, db.observations, async () => {
+    const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
+    const posts: StoredPost[] = [];
+    const observations: StoredObservation[] = [];
+    batch.forEach((finding, i) => {
+      const existing = known[i];
+      const newer = !existing || finding.seenAt >= existing.lastSeen;
+      const downgrade = existing && existing.audience !== 'unknown' && finding.audience === 'unknown';
+      if (!existing || (newer && !downgrade)) {
+        const post = toStored(finding, existing, keepExcerpts);
+        posts.push(post);
+        if (!existing || existing.audience !== post.audience || existing.evidence !== post.evidence) {
+          changed += 1;
+          observations.push({
+            platform: post.platform,
+            postId: post.postId,
+            audience: post.audience,
+            eligible: post.eligible,
+            evidence: post.evidence,
+            observedAt: finding.seenAt,
+          });
+        }
+      } else {
+        // Still seen: only the times move.
+        posts.push({
+          ...existing,
+          firstSeen: Math.min(existing.firstSeen, finding.seenAt),
+          lastSeen: Math.max(existing.lastSeen, finding.seenAt),
+        });
+      }
+    });
+    await db.posts.bulkPut(posts);
+    if (observations.length > 0) await db.observations.bulkAdd(observations);
+  });
+  return { stored: batch.length, changed };
+}

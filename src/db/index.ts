@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './findings';
+export * from './summary';
+export * from './settings';

@@ -1,0 +1,99 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Audience, AccountPrivacy, Eligibility, Evidence, Platform, PostKind, Settings, Diagnostics } from '../core';
+
+/** A post or comment of the user's, as last seen, with when it was first and last seen. */
+export interface StoredPost {
+  platform: Platform;
+  postId: string;
+  url: string;
+  kind: PostKind;
+  ownerId: string;
+  ownerName?: string;
+  audience: Audience;
+  eligible: Eligibility;
+  evidence: Evidence;
+  audienceSource?: string;
+  disagreement?: { evidence: Evidence; audience: Audience };
+  parentPostId?: string;
+  publishedAt?: number;
+  /** The year it was published, 0 when unknown: indexed for the per-year charts. */
+  publishedYear: number;
+  excerpt?: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One step of a post's audience history: written when first seen and whenever the audience changes. */
+export interface StoredObservation {
+  id?: number;
+  platform: Platform;
+  postId: string;
+  audience: Audience;
+  eligible: Eligibility;
+  evidence: Evidence;
+  observedAt: number;
+}
+
+export interface StoredAccount {
+  platform: Platform;
+  accountId: string;
+  username?: string;
+  name?: string;
+  isViewer: 0 | 1;
+  privacy: AccountPrivacy;
+  professional?: boolean;
+  evidence: Evidence;
+  firstSeen: number;
+  lastSeen: number;
+  /** Each change of privacy, oldest first. */
+  history: { privacy: AccountPrivacy; evidence: Evidence; seenAt: number }[];
+}
+
+export interface StoredObjection {
+  id?: number;
+  platform: Platform;
+  objectedAt: number;
+  recordedAt: number;
+  how: 'user-confirmed' | 'imported';
+}
+
+export interface StoredScan {
+  id?: number;
+  platform: Platform;
+  status: 'running' | 'paused' | 'done' | 'stopped';
+  startedAt: number;
+  updatedAt: number;
+  cursor?: string;
+  postsFound: number;
+  reason?: string;
+}
+
+export type StoredSetting = { key: 'settings'; value: Settings };
+export type StoredDiagnostics = Diagnostics & { updatedAt: number };
+
+export const DATABASE_NAME = 'glasshouse';
+
+export type GlasshouseDatabase = Dexie & {
+  posts: Table<StoredPost, [Platform, string]>;
+  observations: EntityTable<StoredObservation, 'id'>;
+  accounts: Table<StoredAccount, [Platform, string]>;
+  objections: EntityTable<StoredObjection, 'id'>;
+  scans: EntityTable<StoredScan, 'id'>;
+  settings: EntityTable<StoredSetting, 'key'>;
+  diagnostics: EntityTable<StoredDiagnostics, 'platform'>;
+};
+
+/** Schema versions, oldest first. A new version adds a line here and, if data moves, an upgrade. */
+export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
+  const db = new Dexie(name) as GlasshouseDatabase;
+  db.version(1).stores({
+    posts: '&[platform+postId], [platform+eligible], [platform+lastSeen], [platform+publishedYear], lastSeen',
+    observations: '++id, [platform+postId], observedAt',
+    accounts: '&[platform+accountId], [platform+isViewer]',
+    objections: '++id, platform',
+    scans: '++id, platform, status',
+    settings: '&key',
+    diagnostics: '&platform',
+  });
+  return db;
+}

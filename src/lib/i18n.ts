@@ -1,0 +1,11 @@
+import { browser } from './browser';
+
+/** A message of _locales in the browser's UI language; the key itself if it is missing, so a gap shows. */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The UI language, for number and date formatting that matches the text. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

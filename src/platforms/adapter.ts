@@ -1,0 +1,75 @@
+import type { AccountObservation, DetectedPost, Platform } from '../core';
+
+/** Who is logged in on the page; `null` when nobody is. */
+export interface Viewer {
+  id: string;
+  /** The profile path name ("alice.martin"), when the page tells it. */
+  username?: string;
+  name?: string;
+}
+
+/** Counts what could not be read, so a page whose markup changed shows in the popup. */
+export class DetectionDiagnostics {
+  errors = 0;
+  private readonly unknownPosts = new Set<string>();
+  lastError: string | undefined;
+  readonly unreadLabels = new Map<string, number>();
+
+  /** Posts whose audience could not be read, each counted once however often it is rescanned. */
+  get unknownAudiences(): number {
+    return this.unknownPosts.size;
+  }
+
+  unknownPost(postId: string): void {
+    if (this.unknownPosts.size < 100_000) this.unknownPosts.add(postId);
+  }
+
+  knownPost(postId: string): void {
+    this.unknownPosts.delete(postId);
+  }
+
+  unread(label: string): void {
+    const key = label.slice(0, 120);
+    if (this.unreadLabels.size >= 200 && !this.unreadLabels.has(key)) return;
+    this.unreadLabels.set(key, (this.unreadLabels.get(key) ?? 0) + 1);
+  }
+
+  error(error: unknown): void {
+    this.errors += 1;
+    this.lastError = String(error instanceof Error ? error.message : error).slice(0, 300);
+  }
+}
+
+/** One post or comment found on the page; `element` is null for posts known only from data. */
+export interface ScannedItem {
+  post: DetectedPost;
+  element: Element | null;
+  /** Where its badge goes, inside the item's container. */
+  badgeAnchor: Element | null;
+}
+
+/** A page of a site, read for as long as it is open: its data, its viewer, its posts. */
+export interface PageSession {
+  readonly viewer: Viewer | null;
+  /** Reads embedded data from script elements (the page's own, or newly added ones). */
+  readScripts(scripts: Iterable<Element>): void;
+  /** Reads a network response the page received (through the page-world bridge). */
+  readNetworkPayload(text: string): void;
+  /** Items inside `root` (inclusive). */
+  scan(root: ParentNode): ScannedItem[];
+  /** The item container `node` belongs to, so a change inside a post rescans that post. */
+  itemContaining(node: Node): Element | null;
+  /** Posts known from data but not (yet) rendered on the page. */
+  dataOnlyPosts(): DetectedPost[];
+  /** Accounts whose privacy the page showed (Instagram). */
+  accounts(): AccountObservation[];
+  readonly diagnostics: DetectionDiagnostics;
+}
+
+export interface PlatformAdapter {
+  id: Platform;
+  matches(url: URL): boolean;
+  viewer(doc: Document): Viewer | null;
+  /** `now` is injectable for tests; sessions stamp nothing themselves. */
+  openSession(doc: Document, options?: { url?: string }): PageSession;
+}

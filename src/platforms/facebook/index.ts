@@ -1,0 +1,141 @@
+import { isElement } from '../dom';
+import type { DetectedPost } from '../../core';
+import { LIMITS } from '../../core';
+import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem } from '../adapter';
+import { AudienceVocabularyIndex } from './audience-vocabulary';
+import { AUDIENCE_VOCABULARIES } from './vocabulary';
+import { FacebookPageData, type DataStory } from './page-data';
+import { FB } from './selectors';
+import { postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
+import { facebookViewer } from './viewer';
+import { profileItems } from './profile-media';
+
+let sharedVocabulary: AudienceVocabularyIndex | undefined;
+/** Compiled once per context: 26 languages' words. */
+export function facebookVocabulary(): AudienceVocabularyIndex {
+  sharedVocabulary ??= new AudienceVocabularyIndex(AUDIENCE_VOCABULARIES);
+  return sharedVocabulary;
+}
+
+export interface FacebookSessionOptions {
+  url?: string;
+  keepExcerpts?: boolean;
+}
+
+class FacebookPageSession implements PageSession {
+  readonly diagnostics = new DetectionDiagnostics();
+  private readonly data: FacebookPageData;
+  private readonly fromNetwork = new Set<string>();
+  private readonly seenScripts = new WeakSet<Element>();
+  private readonly context: FacebookScanContext;
+  private readonly renderedIds = new Set<string>();
+
+  constructor(
+    private readonly doc: Document,
+    options: FacebookSessionOptions,
+  ) {
+    const lang = doc.documentElement.getAttribute('lang') ?? undefined;
+    const vocabulary = facebookVocabulary();
+    this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
+    this.readScripts(doc.querySelectorAll(FB.dataScript));
+    this.context = {
+      viewer: facebookViewer(doc, this.data),
+      lang,
+      baseUrl: options.url ?? doc.location?.href ?? 'https://www.facebook.com/',
+      vocabulary,
+      data: this.data,
+      dataEvidence: (story) => (this.fromNetwork.has(story.postId) ? 'graphql' : 'embedded-json'),
+      diagnostics: this.diagnostics,
+      keepExcerpts: options.keepExcerpts ?? true,
+    };
+  }
+
+  get viewer() {
+    return this.context.viewer;
+  }
+
+  readScripts(scripts: Iterable<Element>): void {
+    for (const script of scripts) {
+      if (this.seenScripts.has(script)) continue;
+      this.seenScripts.add(script);
+      try {
+        this.data.readText(script.textContent ?? '');
+      } catch (error) {
+        this.diagnostics.error(error);
+      }
+    }
+    // A viewer known only from data read later (logged-in data arriving after start) is picked up.
+    if (this.context && !this.context.viewer) this.context.viewer = facebookViewer(this.doc, this.data);
+  }
+
+  readNetworkPayload(text: string): void {
+    // GraphQL answers are newline-separated JSON documents.
+    const before = new Map([...this.data.stories].map(([id, s]) => [id, s.audience]));
+    for (const line of text.split('\n')) {
+      if (line.length > 0) this.data.readText(line);
+    }
+    for (const [id, story] of this.data.stories) {
+      if (before.get(id) !== story.audience && story.audience !== 'unknown') this.fromNetwork.add(id);
+    }
+  }
+
+  scan(root: ParentNode): ScannedItem[] {
+    const items: ScannedItem[] = [];
+    for (const container of postContainersIn(root)) {
+      try {
+        for (const item of scanFacebookPost(container, this.context)) {
+          items.push(item);
+          this.renderedIds.add(item.post.postId);
+        }
+      } catch (error) {
+        this.diagnostics.error(error);
+      }
+    }
+    items.push(...profileItems(root, this.doc, this.context));
+    return items;
+  }
+
+  itemContaining(node: Node): Element | null {
+    const element = isElement(node) ? node : node.parentElement;
+    return element ? (postContainersIn(element)[0] ?? null) : null;
+  }
+
+  dataOnlyPosts(): DetectedPost[] {
+    const viewer = this.context.viewer;
+    const posts: DetectedPost[] = [];
+    for (const story of this.data.stories.values()) {
+      if (this.renderedIds.has(story.postId)) continue;
+      posts.push(this.postFromData(story, viewer?.id));
+    }
+    return posts;
+  }
+
+  private postFromData(story: DataStory, viewerId: string | undefined): DetectedPost {
+    const post: DetectedPost = {
+      platform: 'facebook',
+      postId: story.postId,
+      url: (story.url ?? `https://www.facebook.com/${story.postId}`).slice(0, LIMITS.urlLength),
+      kind: 'post',
+      ownerId: story.ownerId ?? '',
+      isOwn: story.ownerId !== undefined && story.ownerId === viewerId,
+      audience: story.audience,
+      evidence: story.audience === 'unknown' ? 'none' : this.context.dataEvidence(story),
+    };
+    if (story.ownerName) post.ownerName = story.ownerName.slice(0, LIMITS.nameLength);
+    if (story.audienceSource) post.audienceSource = story.audienceSource;
+    if (story.publishedAt !== undefined) post.publishedAt = story.publishedAt;
+    if (story.excerpt && this.context.keepExcerpts) post.excerpt = story.excerpt;
+    return post;
+  }
+
+  accounts() {
+    return [];
+  }
+}
+
+export const facebookAdapter: PlatformAdapter & { openSession(doc: Document, options?: FacebookSessionOptions): PageSession } = {
+  id: 'facebook',
+  matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
+  viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
+  openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
+};

@@ -1,0 +1,83 @@
+import { RESERVED_PATHS } from './selectors';
+
+const FACEBOOK_HOST = /(^|\.)facebook\.com$/;
+
+function parse(href: string, base: string): URL | null {
+  try {
+    const url = new URL(href, base);
+    return FACEBOOK_HOST.test(url.hostname) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who a profile link points at: a numeric id or a username. */
+export interface ProfileRef {
+  id?: string;
+  username?: string;
+}
+
+/** `/alice.martin`, `/profile.php?id=1`, `/people/Name/1/`, `/groups/g/user/1/` → the person. */
+export function profileOf(href: string, base: string): ProfileRef | null {
+  const url = parse(href, base);
+  if (!url) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] === 'profile.php') {
+    const id = url.searchParams.get('id');
+    return id && /^\d+$/.test(id) ? { id } : null;
+  }
+  if (parts[0] === 'people' && parts[2] && /^\d+$/.test(parts[2])) return { id: parts[2] };
+  if (parts[0] === 'groups' && parts[2] === 'user' && parts[3] && /^\d+$/.test(parts[3])) return { id: parts[3] };
+  // A bare profile link has one segment; deeper paths (/alice/posts/…) are permalinks, not author links.
+  if (parts.length === 1 && parts[0] && !RESERVED_PATHS.has(parts[0]) && /^[A-Za-z0-9.\-_]+$/.test(parts[0])) {
+    return /^\d+$/.test(parts[0]) ? { id: parts[0] } : { username: parts[0].toLowerCase() };
+  }
+  return null;
+}
+
+/** A post's permalink: its key (numeric id or the permalink path), kind, and canonical URL. */
+export interface PermalinkRef {
+  postId: string;
+  kind: 'post' | 'photo' | 'video';
+  url: string;
+  groupId?: string;
+  commentId?: string;
+}
+
+/** Reads a permalink in any of its shapes; tracking parameters are dropped from the URL kept. */
+export function permalinkOf(href: string, base: string): PermalinkRef | null {
+  const url = parse(href, base);
+  if (!url) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  const commentId = url.searchParams.get('comment_id') ?? undefined;
+  const clean = (path: string, keep: string[] = []) => {
+    const out = new URL(path, 'https://www.facebook.com');
+    for (const name of keep) {
+      const value = url.searchParams.get(name);
+      if (value) out.searchParams.set(name, value);
+    }
+    return out.toString();
+  };
+  const withComment = <T extends PermalinkRef>(ref: T): T => (commentId ? { ...ref, commentId } : ref);
+  // /groups/<g>/posts/<id>/ and /groups/<g>/permalink/<id>/
+  if (parts[0] === 'groups' && parts[1] && (parts[2] === 'posts' || parts[2] === 'permalink') && parts[3]) {
+    return withComment({ postId: parts[3], kind: 'post', url: clean(`/groups/${parts[1]}/posts/${parts[3]}/`), groupId: parts[1] });
+  }
+  // /<user>/posts/<id> (numeric or pfbid token)
+  if (parts[1] === 'posts' && parts[2] && parts[0] !== 'groups') {
+    return withComment({ postId: parts[2], kind: 'post', url: clean(`/${parts[0]}/posts/${parts[2]}`) });
+  }
+  if (parts[0] === 'permalink.php' || parts[0] === 'story.php') {
+    const id = url.searchParams.get('story_fbid');
+    if (id) return withComment({ postId: id, kind: 'post', url: clean(`/${parts[0]}`, ['story_fbid', 'id']) });
+  }
+  if (parts[0] === 'photo' || parts[0] === 'photo.php' || parts[1] === 'photos') {
+    const id = url.searchParams.get('fbid') ?? parts.at(-1);
+    if (id && /^\d+$/.test(id)) return withComment({ postId: id, kind: 'photo', url: `https://www.facebook.com/photo/?fbid=${id}` });
+  }
+  if (parts[1] === 'videos' || parts[0] === 'watch' || parts[0] === 'reel') {
+    const id = url.searchParams.get('v') ?? parts.find((p) => /^\d+$/.test(p));
+    if (id) return withComment({ postId: id, kind: 'video', url: `https://www.facebook.com/watch/?v=${id}` });
+  }
+  return null;
+}

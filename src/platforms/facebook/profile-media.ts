@@ -1,0 +1,43 @@
+import { isElement } from '../dom';
+import type { DetectedPost } from '../../core';
+import type { ScannedItem } from '../adapter';
+import type { FacebookScanContext } from './scan';
+import { FB } from './selectors';
+import { profileOf } from './links';
+import { isViewer } from './viewer';
+
+/**
+ * On the viewer's own profile page: the profile picture and cover photo, which Facebook always
+ * shows to everyone (FACTS.md §2), so they are public by rule, whatever the page says.
+ */
+export function profileItems(root: ParentNode, doc: Document, context: FacebookScanContext): ScannedItem[] {
+  const viewer = context.viewer;
+  if (!viewer) return [];
+  const page = profileOf(context.baseUrl, context.baseUrl);
+  if (!isViewer(page, viewer)) return [];
+  const items: ScannedItem[] = [];
+  const media: [DetectedPost['kind'], string][] = [
+    ['cover_photo', FB.coverPhoto],
+    ['profile_picture', FB.profilePicture],
+  ];
+  for (const [kind, selector] of media) {
+    const element = isElement(root) && root.matches(selector) ? root : root.querySelector(selector);
+    if (!element || !doc.contains(element)) continue;
+    items.push({
+      element,
+      badgeAnchor: element.parentElement ?? element,
+      post: {
+        platform: 'facebook',
+        postId: `${viewer.id}_${kind}`,
+        url: new URL(context.baseUrl).origin + new URL(context.baseUrl).pathname,
+        kind,
+        ownerId: viewer.id,
+        isOwn: true,
+        audience: 'public',
+        evidence: 'account',
+        audienceSource: kind === 'cover_photo' ? 'cover photo: always public' : 'profile picture: always public',
+      },
+    });
+  }
+  return items;
+}

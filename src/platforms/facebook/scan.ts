@@ -1,0 +1,200 @@
+import { isElement } from '../dom';
+import type { Audience, DetectedPost, Evidence } from '../../core';
+import { LIMITS } from '../../core';
+import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
+import type { AudienceVocabularyIndex } from './audience-vocabulary';
+import type { DataStory, FacebookPageData } from './page-data';
+import { FB } from './selectors';
+import { permalinkOf, profileOf, type PermalinkRef } from './links';
+import { iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
+import { isViewer } from './viewer';
+
+export interface FacebookScanContext {
+  viewer: Viewer | null;
+  lang: string | undefined;
+  baseUrl: string;
+  vocabulary: AudienceVocabularyIndex;
+  data: FacebookPageData;
+  /** Which evidence a data story came from: the page's embedded JSON or a GraphQL response. */
+  dataEvidence: (story: DataStory) => Evidence;
+  diagnostics: DetectionDiagnostics;
+  keepExcerpts: boolean;
+}
+
+interface AudienceReading {
+  audience: Audience;
+  evidence: Evidence;
+  source?: string;
+  disagreement?: { evidence: Evidence; audience: Audience };
+  icon: Element | null;
+}
+
+/** The outermost post containers touching `root`: posts, not their comments. */
+export function postContainersIn(root: ParentNode): Element[] {
+  const found = new Set<Element>();
+  const consider = (el: Element) => {
+    let outer: Element = el;
+    for (let up = el.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
+    // A FeedUnit pagelet only counts when it wraps no article (the markup changed shape).
+    if (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) outer = outer.querySelector(FB.article)!;
+    found.add(outer);
+  };
+  if (isElement(root) && root.matches(FB.postContainer)) consider(root);
+  if (isElement(root)) {
+    const enclosing = root.closest(FB.postContainer);
+    if (enclosing) consider(enclosing);
+  }
+  for (const el of root.querySelectorAll(FB.postContainer)) consider(el);
+  return [...found];
+}
+
+function ownLinks(container: Element): HTMLAnchorElement[] {
+  return [...container.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => !inNestedArticle(a, container));
+}
+
+function permalinksOf(links: HTMLAnchorElement[], base: string): PermalinkRef[] {
+  const out: PermalinkRef[] = [];
+  for (const link of links) {
+    const ref = permalinkOf(link.getAttribute('href') ?? '', base);
+    if (ref && !ref.commentId) out.push(ref);
+  }
+  return out;
+}
+
+/** Reads the header icon: the first candidate whose text names an audience; unread texts are counted. */
+function readLabel(
+  header: PostHeader,
+  context: FacebookScanContext,
+): { audience: Audience; source: string; icon: Element } | { unread: string | null } {
+  const { icons } = header;
+  let firstUnread: string | null = null;
+  for (const icon of icons) {
+    const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
+    if (!text) continue;
+    const read = context.vocabulary.resolve(text, context.lang);
+    if (read.kind === 'resolved')
+      return { audience: read.audience, source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
+    if (read.kind === 'ambiguous')
+      return { audience: 'unknown', source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
+    // Links' labels (names, "Like") are not audience icons; only unread icons are worth counting.
+    if (firstUnread === null && icon.localName !== 'a') firstUnread = text;
+  }
+  return { unread: firstUnread };
+}
+
+/** Data beats text; a disagreement between them is kept as evidence. Nothing read → unknown. */
+function decideAudience(header: PostHeader, story: DataStory | undefined, context: FacebookScanContext): AudienceReading {
+  const label = readLabel(header, context);
+  const fromLabel = 'audience' in label ? label : undefined;
+  if (story && story.audience !== 'unknown') {
+    const reading: AudienceReading = { audience: story.audience, evidence: context.dataEvidence(story), icon: fromLabel?.icon ?? null };
+    if (story.audienceSource) reading.source = story.audienceSource;
+    if (fromLabel && fromLabel.audience !== story.audience) reading.disagreement = { evidence: 'label', audience: fromLabel.audience };
+    return reading;
+  }
+  if (fromLabel) return { audience: fromLabel.audience, evidence: 'label', source: fromLabel.source, icon: fromLabel.icon };
+  if ('unread' in label && label.unread) context.diagnostics.unread(label.unread);
+  return { audience: 'unknown', evidence: 'none', icon: null };
+}
+
+function excerptOf(container: Element, context: FacebookScanContext): string | undefined {
+  if (!context.keepExcerpts) return undefined;
+  const message = [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
+  const text = message?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, LIMITS.excerptLength) : undefined;
+}
+
+function authorOf(scope: Element | null, links: HTMLAnchorElement[], base: string) {
+  const candidates = scope ? [...scope.querySelectorAll<HTMLAnchorElement>(FB.link)] : links;
+  for (const link of candidates) {
+    const profile = profileOf(link.getAttribute('href') ?? '', base);
+    if (profile) return { profile, name: link.textContent?.trim() || undefined };
+  }
+  return null;
+}
+
+/** A stable key for a post whose permalink the page hides (Facebook fills timestamp hrefs on hover). */
+function fallbackKey(author: string, text: string): string {
+  let hash = 2166136261;
+  for (const ch of `${author}\n${text}`) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return `dom-${hash.toString(36)}`;
+}
+
+/** Reads one post and its comments. */
+export function scanFacebookPost(container: Element, context: FacebookScanContext): ScannedItem[] {
+  const header = readPostHeader(container);
+  // The post's own permalink is in its header; elsewhere in the post sit a reshared original's links.
+  const permalinks = permalinksOf(header.links.length > 0 ? header.links : ownLinks(container).slice(0, 1), context.baseUrl);
+  const links = ownLinks(container);
+  const story = context.data.storyFor(permalinks.map((p) => p.postId));
+  const permalink = permalinks[0];
+  const author = authorOf(header.actorHeading, links, context.baseUrl);
+  const excerpt = excerptOf(container, { ...context, keepExcerpts: true });
+  if (!story && !permalink && !author) return [];
+  const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
+  const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
+  const reading = decideAudience(header, story, context);
+  const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
+  if (reading.audience === 'unknown') context.diagnostics.unknownPost(postId);
+  else context.diagnostics.knownPost(postId);
+  const post: DetectedPost = {
+    platform: 'facebook',
+    postId,
+    url: (story?.url ?? permalink?.url ?? context.baseUrl).slice(0, LIMITS.urlLength),
+    kind: permalink?.kind ?? 'post',
+    ownerId: ownerId.slice(0, LIMITS.idLength),
+    isOwn,
+    audience: reading.audience,
+    evidence: reading.evidence,
+  };
+  const ownerName = story?.ownerName ?? author?.name;
+  if (ownerName) post.ownerName = ownerName.slice(0, LIMITS.nameLength);
+  if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
+  if (reading.disagreement) post.disagreement = reading.disagreement;
+  if (story?.publishedAt !== undefined) post.publishedAt = story.publishedAt;
+  const kept = context.keepExcerpts ? (story?.excerpt ?? excerpt) : undefined;
+  if (kept) post.excerpt = kept;
+  const items: ScannedItem[] = [{ post, element: container, badgeAnchor: reading.icon ?? header.actorHeading ?? container }];
+  for (const comment of container.querySelectorAll(FB.article)) {
+    const item = scanComment(comment, post, context);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** A comment is as visible as the post it is on (FACTS.md §2): it takes the post's audience. */
+function scanComment(comment: Element, parent: DetectedPost, context: FacebookScanContext): ScannedItem | null {
+  const links = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => a.parentElement?.closest(FB.article) === comment);
+  let commentId: string | undefined;
+  for (const link of links) {
+    commentId = permalinkOf(link.getAttribute('href') ?? '', context.baseUrl)?.commentId;
+    if (commentId) break;
+  }
+  if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
+  const author = authorOf(null, links, context.baseUrl);
+  const authorLink = links.find((a) => profileOf(a.getAttribute('href') ?? '', context.baseUrl));
+  const url = new URL(parent.url);
+  url.searchParams.set('comment_id', commentId);
+  const post: DetectedPost = {
+    platform: 'facebook',
+    postId: `${parent.postId}_${commentId}`,
+    url: url.toString(),
+    kind: 'comment',
+    ownerId: (author?.profile.id ?? author?.profile.username ?? '').slice(0, LIMITS.idLength),
+    isOwn: isViewer(author?.profile, context.viewer),
+    audience: parent.audience,
+    evidence: parent.evidence,
+    parentPostId: parent.postId,
+  };
+  if (author?.name) post.ownerName = author.name.slice(0, LIMITS.nameLength);
+  if (parent.audienceSource) post.audienceSource = parent.audienceSource;
+  if (context.keepExcerpts) {
+    const text = [...comment.querySelectorAll(FB.commentText)]
+      .map((el) => el.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) post.excerpt = text.slice(0, LIMITS.excerptLength);
+  }
+  return { post, element: comment, badgeAnchor: authorLink?.parentElement ?? comment };
+}

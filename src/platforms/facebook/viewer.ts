@@ -1,0 +1,45 @@
+import type { Viewer } from '../adapter';
+import type { FacebookPageData } from './page-data';
+import { FB, FB_DATA } from './selectors';
+import { profileOf } from './links';
+
+function cookie(doc: Document, name: string): string | undefined {
+  for (const part of doc.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Who is logged in: the c_user cookie, else USER_ID in the page's data ("0" = logged out). The
+ * username, which most people's author links use, comes from a User object in the data with the
+ * viewer's id, or from the navigation's link to the viewer's own profile (it carries their name).
+ */
+export function facebookViewer(doc: Document, data: FacebookPageData): Viewer | null {
+  const fromCookie = cookie(doc, 'c_user');
+  const fromData = data.viewer.userId;
+  const id = fromCookie && /^\d+$/.test(fromCookie) ? fromCookie : fromData;
+  if (!id || id === FB_DATA.loggedOutUserId || !/^\d+$/.test(id)) return null;
+  const viewer: Viewer = { id };
+  if (data.viewer.name) viewer.name = data.viewer.name;
+  const ownUrl = data.viewer.profileUrls.get(id);
+  const fromUrl = ownUrl ? profileOf(ownUrl, 'https://www.facebook.com/')?.username : undefined;
+  if (fromUrl) viewer.username = fromUrl;
+  else if (viewer.name) {
+    for (const link of doc.querySelectorAll<HTMLAnchorElement>(FB.navigation)) {
+      if (link.textContent?.trim() !== viewer.name) continue;
+      const profile = profileOf(link.getAttribute('href') ?? '', 'https://www.facebook.com/');
+      if (profile?.username) {
+        viewer.username = profile.username;
+        break;
+      }
+    }
+  }
+  return viewer;
+}
+
+export function isViewer(profile: { id?: string; username?: string } | null | undefined, viewer: Viewer | null): boolean {
+  if (!profile || !viewer) return false;
+  return (profile.id !== undefined && profile.id === viewer.id) || (profile.username !== undefined && profile.username === viewer.username);
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { fixtureFor } from '../../../scripts/fixture-routes.js';
+import type { BrowserDriver, RecordedRequest, TestPage } from './driver';
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+function wrap(page: Page): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Chromium with dist/chrome loaded unpacked; fixtures routed, every other request aborted and recorded. */
+export async function launchChromium(dist = resolve('dist/chrome')): Promise<BrowserDriver> {
+  const profile = mkdtempSync(join(tmpdir(), 'glasshouse-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const stray: RecordedRequest[] = [];
+  // Only the network: extension resources (chrome-extension:) load as usual.
+  await context.route(/^(https?|wss?):\/\//, async (route) => {
+    const request = route.request();
+    const url = request.url();
+    const fixture = fixtureFor(url);
+    if (fixture) return route.fulfill(fixture);
+    const frameUrl = (() => {
+      try {
+        return request.frame().url();
+      } catch {
+        return '';
+      }
+    })();
+    const from = request.serviceWorker() || frameUrl.startsWith('chrome-extension://') ? 'extension' : 'page';
+    stray.push({ url, from, allowed: false });
+    return route.abort('blockedbyclient');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Node's URL gives "null" as the origin of a chrome-extension: address.
+  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    newPage: async () => wrap(await context.newPage()),
+    strayRequests: () => [...stray],
+    async stopBackground() {
+      // Chromium stops an idle worker after ~30 s; CDP does it now, as in the wild.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

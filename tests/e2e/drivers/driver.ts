@@ -1,0 +1,26 @@
+/** What a scenario needs from a browser: the same scenarios run on Chromium and Firefox. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RecordedRequest {
+  url: string;
+  /** Who made it, as far as the driver can tell. */
+  from: 'page' | 'extension';
+  allowed: boolean;
+}
+
+export interface BrowserDriver {
+  readonly name: 'chromium' | 'firefox';
+  /** The extension's pages' origin, e.g. chrome-extension://<id>. */
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Requests that were not fixture pages: each one a failure of "nothing leaves the machine". */
+  strayRequests(): RecordedRequest[];
+  /** Stops the background (service worker / event page), as the browser does when it idles. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
