@@ -1,6 +1,20 @@
 import { RequestSchema, type Reply, type Request, type RequestType } from '../core';
-import { deleteEverything, exposureSummary, readSettings, recordFindings, writeSettings, type GlasshouseDatabase } from '../db';
-import { recordAccounts } from './accounts';
+import {
+  clearObjection,
+  deleteEverything,
+  deleteOlderThan,
+  dismissFormPrompt,
+  exposureSummary,
+  noteFormOpened,
+  overview,
+  readSettings,
+  recordAccounts,
+  recordFindings,
+  recordObjection,
+  viewerState,
+  writeSettings,
+  type GlasshouseDatabase,
+} from '../db';
 import { mayAsk, type SenderKind } from './sender';
 
 type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase) => Promise<Reply<T>> };
@@ -14,6 +28,28 @@ const handlers: Handlers = {
     return { ok: true, batchId: request.batchId, ...result };
   },
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
+  'overview/get': async (_request, db) => {
+    // Automatic deletion runs whenever the user looks: no alarm permission needed.
+    await deleteOlderThan(db, (await readSettings(db)).autoDeleteDays, Date.now());
+    return { ok: true, ...(await overview(db)) };
+  },
+  'objection/record': async (request, db) => {
+    await recordObjection(db, request.platform, request.objectedAt, Date.now());
+    return { ok: true, done: true };
+  },
+  'objection/clear': async (request, db) => {
+    await clearObjection(db, request.platform);
+    return { ok: true, done: true };
+  },
+  'objection/form-opened': async (request, db) => {
+    await noteFormOpened(db, request.platform, Date.now());
+    return { ok: true, done: true };
+  },
+  'objection/dismiss-prompt': async (request, db) => {
+    await dismissFormPrompt(db, request.platform);
+    return { ok: true, done: true };
+  },
+  'accounts/viewer-state': async (request, db) => ({ ok: true, ...(await viewerState(db, request.platform, request.accountId)) }),
   'settings/get': async (_request, db) => ({ ok: true, ...(await readSettings(db)) }),
   'settings/set': async (request, db) => ({ ok: true, ...(await writeSettings(db, request.settings)) }),
   'data/delete-all': async (_request, db) => {

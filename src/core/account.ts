@@ -9,7 +9,8 @@ export type AccountPrivacy = z.infer<typeof AccountPrivacySchema>;
 
 export const AccountObservationSchema = z.object({
   platform: PlatformSchema,
-  accountId: z.string().min(1).max(LIMITS.idLength),
+  // Both sites number their accounts.
+  accountId: z.string().min(1).max(LIMITS.idLength).regex(/^\d+$/, 'not an account number'),
   username: z.string().max(LIMITS.nameLength).optional(),
   name: z.string().max(LIMITS.nameLength).optional(),
   isViewer: z.boolean(),
@@ -17,6 +18,9 @@ export const AccountObservationSchema = z.object({
   /** Professional Instagram accounts cannot be private. */
   professional: z.boolean().optional(),
   evidence: EvidenceSchema,
-  seenAt: z.number().int().nonnegative(),
+  seenAt: z
+    .number()
+    .int()
+    .min(Date.UTC(2000, 0, 1)),
 });
 export type AccountObservation = z.infer<typeof AccountObservationSchema>;

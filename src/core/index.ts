@@ -10,3 +10,4 @@ export * from './settings';
 export * from './summary';
 export * from './messages';
 export * from './bridge';
+export * from './overview';

@@ -4,27 +4,55 @@ import { AccountObservationSchema } from './account';
 import { DiagnosticsSchema } from './diagnostics';
 import { SettingsSchema } from './settings';
 import { ExposureSummarySchema } from './summary';
+import { OverviewSchema, ViewerStateSchema } from './overview';
+import { PlatformSchema } from './platform';
 import { LIMITS } from './limits';
 
 /**
  * The message table: every message a content script or an extension page sends to the worker.
- * The worker parses each with `RequestSchema`; who may send which is decided by `SENDER_RULES`.
+ * The worker parses each with `RequestSchema`; who may send which is decided by `CONTENT_SCRIPT_REQUESTS`
+ * (content scripts) — extension pages may send all. Requests are strict: an unknown field is refused.
  */
-export const RecordFindingsRequest = z.object({
+export const RecordFindingsRequest = z.strictObject({
   type: z.literal('findings/record'),
   /** Lets the content script match an acknowledgement to the batch it sent. */
   batchId: z.string().min(1).max(64),
-  findings: z.array(FindingSchema).max(LIMITS.findingsPerBatch),
+  // Only the user's own posts are ever stored: the worker refuses anyone else's.
+  findings: z.array(FindingSchema.extend({ isOwn: z.literal(true) })).max(LIMITS.findingsPerBatch),
   accounts: z.array(AccountObservationSchema).max(20).optional(),
   diagnostics: DiagnosticsSchema.optional(),
 });
 
-export const GetSummaryRequest = z.object({ type: z.literal('summary/get') });
-export const GetSettingsRequest = z.object({ type: z.literal('settings/get') });
-export const SetSettingsRequest = z.object({ type: z.literal('settings/set'), settings: SettingsSchema.partial() });
-export const DeleteEverythingRequest = z.object({ type: z.literal('data/delete-all'), confirm: z.literal(true) });
+export const GetSummaryRequest = z.strictObject({ type: z.literal('summary/get') });
+export const GetSettingsRequest = z.strictObject({ type: z.literal('settings/get') });
+export const SetSettingsRequest = z.strictObject({ type: z.literal('settings/set'), settings: SettingsSchema.partial() });
+export const DeleteEverythingRequest = z.strictObject({ type: z.literal('data/delete-all'), confirm: z.literal(true) });
+
+export const GetOverviewRequest = z.strictObject({ type: z.literal('overview/get') });
+/** "I have objected": the date the user sent Meta's form (not in the future). */
+export const RecordObjectionRequest = z.strictObject({
+  type: z.literal('objection/record'),
+  platform: PlatformSchema,
+  objectedAt: z.number().int().nonnegative(),
+});
+export const ClearObjectionRequest = z.strictObject({ type: z.literal('objection/clear'), platform: PlatformSchema });
+/** The user opened the objection form from the popup: next time the popup asks whether they sent it. */
+export const FormOpenedRequest = z.strictObject({ type: z.literal('objection/form-opened'), platform: PlatformSchema });
+export const DismissFormPromptRequest = z.strictObject({ type: z.literal('objection/dismiss-prompt'), platform: PlatformSchema });
+/** The stored privacy of the viewer's own account, so a content script can badge without the profile. */
+export const GetViewerStateRequest = z.strictObject({
+  type: z.literal('accounts/viewer-state'),
+  platform: PlatformSchema,
+  accountId: z.string().min(1).max(LIMITS.idLength),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
+  GetOverviewRequest,
+  RecordObjectionRequest,
+  ClearObjectionRequest,
+  FormOpenedRequest,
+  DismissFormPromptRequest,
+  GetViewerStateRequest,
   RecordFindingsRequest,
   GetSummaryRequest,
   GetSettingsRequest,
@@ -35,7 +63,11 @@ export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 /** Content scripts run on facebook.com and instagram.com pages: they may only report what they saw. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['findings/record', 'settings/get']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'findings/record',
+  'settings/get',
+  'accounts/viewer-state',
+]);
 
 export const ReplyPayloads = {
   'findings/record': z.object({ batchId: z.string(), stored: z.number().int(), changed: z.number().int() }),
@@ -43,6 +75,12 @@ export const ReplyPayloads = {
   'settings/get': SettingsSchema,
   'settings/set': SettingsSchema,
   'data/delete-all': z.object({ deleted: z.literal(true) }),
+  'overview/get': OverviewSchema,
+  'objection/record': z.object({ done: z.literal(true) }),
+  'objection/clear': z.object({ done: z.literal(true) }),
+  'objection/form-opened': z.object({ done: z.literal(true) }),
+  'objection/dismiss-prompt': z.object({ done: z.literal(true) }),
+  'accounts/viewer-state': ViewerStateSchema,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ReplyPayload<T extends RequestType> = z.infer<(typeof ReplyPayloads)[T]>;

@@ -8,6 +8,18 @@ export type PostKind = z.infer<typeof PostKindSchema>;
 
 const boundedText = (max: number) => z.string().max(max);
 
+/** A moment in ms since 1970, no earlier than 2000: anything before Facebook existed is a bug or a forgery. */
+export const PlausibleTimeSchema = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1));
+
+/** Only https addresses on the two sites: a finding never carries a link anywhere else. */
+export const SiteUrlSchema = z
+  .string()
+  .max(LIMITS.urlLength)
+  .regex(/^https:\/\/([a-z0-9-]+\.)*(facebook|instagram)\.com(\/|$)/, 'not a facebook.com or instagram.com address');
+
 /** A second signal that disagreed with the one that decided, kept as evidence. */
 export const AudienceDisagreementSchema = z.object({
   evidence: EvidenceSchema,
@@ -18,7 +30,7 @@ export const AudienceDisagreementSchema = z.object({
 export const DetectedPostSchema = z.object({
   platform: PlatformSchema,
   postId: boundedText(LIMITS.idLength).min(1),
-  url: boundedText(LIMITS.urlLength),
+  url: SiteUrlSchema,
   kind: PostKindSchema,
   ownerId: boundedText(LIMITS.idLength),
   ownerName: boundedText(LIMITS.nameLength).optional(),
@@ -30,14 +42,14 @@ export const DetectedPostSchema = z.object({
   disagreement: AudienceDisagreementSchema.optional(),
   /** For a comment, the post it is on. */
   parentPostId: boundedText(LIMITS.idLength).optional(),
-  publishedAt: z.number().int().nonnegative().optional(),
+  publishedAt: PlausibleTimeSchema.optional(),
   excerpt: boundedText(LIMITS.excerptLength).optional(),
 });
 export type DetectedPost = z.infer<typeof DetectedPostSchema>;
 
 /** A detected post as sent to the worker: when it was seen. */
 export const FindingSchema = DetectedPostSchema.extend({
-  seenAt: z.number().int().nonnegative(),
+  seenAt: PlausibleTimeSchema,
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

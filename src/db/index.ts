@@ -2,3 +2,8 @@ export * from './schema';
 export * from './findings';
 export * from './summary';
 export * from './settings';
+export * from './overview';
+export * from './objections';
+export * from './retention';
+export * from './viewer-state';
+export * from './accounts';

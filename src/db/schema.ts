@@ -69,6 +69,12 @@ export interface StoredScan {
 }
 
 export type StoredSetting = { key: 'settings'; value: Settings };
+
+/** Per platform: the objection form opened from the popup, awaiting the user's answer. */
+export interface StoredFormPrompt {
+  platform: Platform;
+  openedAt: number;
+}
 export type StoredDiagnostics = Diagnostics & { updatedAt: number };
 
 export const DATABASE_NAME = 'glasshouse';
@@ -81,19 +87,40 @@ export type GlasshouseDatabase = Dexie & {
   scans: EntityTable<StoredScan, 'id'>;
   settings: EntityTable<StoredSetting, 'key'>;
   diagnostics: EntityTable<StoredDiagnostics, 'platform'>;
+  formPrompts: EntityTable<StoredFormPrompt, 'platform'>;
 };
+
+/** Version 1's stores, kept as written so the migration test can create a version-1 database. */
+export const SCHEMA_V1 = {
+  posts: '&[platform+postId], [platform+eligible], [platform+lastSeen], [platform+publishedYear], lastSeen',
+  observations: '++id, [platform+postId], observedAt',
+  accounts: '&[platform+accountId], [platform+isViewer]',
+  objections: '++id, platform',
+  scans: '++id, platform, status',
+  settings: '&key',
+  diagnostics: '&platform',
+} as const;
 
 /** Schema versions, oldest first. A new version adds a line here and, if data moves, an upgrade. */
 export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
   const db = new Dexie(name) as GlasshouseDatabase;
-  db.version(1).stores({
-    posts: '&[platform+postId], [platform+eligible], [platform+lastSeen], [platform+publishedYear], lastSeen',
-    observations: '++id, [platform+postId], observedAt',
-    accounts: '&[platform+accountId], [platform+isViewer]',
-    objections: '++id, platform',
-    scans: '++id, platform, status',
-    settings: '&key',
-    diagnostics: '&platform',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  // 2: the popup's "most recent exposed posts" and the report's kind filter answer from indexes;
+  // objection-form prompts get their table. Posts written by version 1 without a year get one.
+  db.version(2)
+    .stores({
+      posts:
+        '&[platform+postId], [platform+eligible], [platform+eligible+lastSeen], [platform+lastSeen], [platform+publishedYear], [platform+kind], lastSeen',
+      formPrompts: '&platform',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<StoredPost>('posts')
+        .toCollection()
+        .modify((post) => {
+          if (typeof post.publishedYear !== 'number')
+            post.publishedYear = post.publishedAt ? new Date(post.publishedAt).getUTCFullYear() : 0;
+        }),
+    );
   return db;
 }

@@ -1,5 +1,5 @@
 import type { AccountObservation } from '../core';
-import type { GlasshouseDatabase, StoredAccount } from '../db';
+import type { GlasshouseDatabase, StoredAccount } from './schema';
 
 /** Keeps each account's latest privacy and a history of its changes. */
 export async function recordAccounts(db: GlasshouseDatabase, observations: readonly AccountObservation[]): Promise<void> {

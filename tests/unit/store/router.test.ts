@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { route } from '../../../src/background/router';
+import { classifySender, mayAsk } from '../../../src/background/sender';
+import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
+import { finding, freshName } from './findings-factory';
+import { malformedMessages } from './malformed-corpus';
+
+let db: GlasshouseDatabase;
+const open = async () => (db = (await openDatabase(freshName()).open()) as GlasshouseDatabase);
+afterEach(async () => {
+  await db?.delete();
+});
+
+async function snapshot(database: GlasshouseDatabase): Promise<string> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of database.tables) tables[table.name] = await table.toArray();
+  return JSON.stringify(tables);
+}
+
+describe('the message router', () => {
+  it('records a valid batch and acknowledges it by id', async () => {
+    await open();
+    const reply = await route(
+      { type: 'findings/record', batchId: 'b7', findings: [finding({ postId: 'x' })] },
+      'content-script',
+      async () => db,
+    );
+    expect(reply).toEqual({ ok: true, batchId: 'b7', stored: 1, changed: 1 });
+  });
+
+  it(`rejects a generated corpus of malformed messages with clear errors, and changes nothing`, async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'kept', audience: 'friends' })], true);
+    const before = await snapshot(db);
+    const corpus = malformedMessages();
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    for (const { name, message } of corpus) {
+      for (const sender of ['content-script', 'extension-page'] as const) {
+        const reply = await route(message, sender, async () => db);
+        expect(reply, name).toMatchObject({ ok: false });
+        expect((reply as { error: string }).error, name).toMatch(/^(invalid message: |not allowed from this sender)/);
+        expect((reply as { error: string }).error.length, name).toBeLessThanOrEqual(300);
+      }
+    }
+    expect(await snapshot(db)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers strangers nothing, and refuses content scripts anything but findings and settings', async () => {
+    await open();
+    expect(await route({ type: 'summary/get' }, 'stranger', async () => db)).toBeUndefined();
+    expect(await route({ type: 'data/delete-all', confirm: true }, 'content-script', async () => db)).toEqual({
+      ok: false,
+      error: 'not allowed from this sender: data/delete-all',
+    });
+    expect(mayAsk('content-script', 'overview/get')).toBe(false);
+    expect(mayAsk('extension-page', 'data/delete-all')).toBe(true);
+  });
+
+  it('classifies senders by extension id and origin', () => {
+    const id = 'abc';
+    const origin = 'chrome-extension://abc/';
+    expect(classifySender({ id, url: 'chrome-extension://abc/src/ui/popup/index.html' }, id, origin)).toBe('extension-page');
+    expect(classifySender({ id, url: 'https://www.facebook.com/x', tab: {} }, id, origin)).toBe('content-script');
+    expect(classifySender({ id, url: 'https://evil.example/', tab: {} }, id, origin)).toBe('stranger');
+    expect(classifySender({ id: 'other', url: 'chrome-extension://abc/x' }, id, origin)).toBe('stranger');
+    expect(classifySender({ id, url: 'https://www.facebook.com/x' }, id, origin)).toBe('stranger');
+    expect(classifySender({ id }, id, origin)).toBe('stranger');
+  });
+
+  it('reports a full disk and leaves nothing half-written', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'kept' })], true);
+    const before = await snapshot(db);
+    // The quota is reached in the middle of the batch's write: the transaction must roll back whole.
+    const bulkAdd = db.observations.bulkAdd.bind(db.observations);
+    db.observations.bulkAdd = (() => {
+      const error = new Error('The quota has been exceeded.');
+      error.name = 'QuotaExceededError';
+      return Promise.reject(error);
+    }) as typeof bulkAdd;
+    const reply = await route(
+      { type: 'findings/record', batchId: 'b', findings: [finding(), finding()] },
+      'content-script',
+      async () => db,
+    );
+    expect(reply).toEqual({ ok: false, error: 'could not findings/record: storage full' });
+    db.observations.bulkAdd = bulkAdd;
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('records an objection, refuses one in the future, and shows it in the overview', async () => {
+    await open();
+    const objectedAt = Date.UTC(2025, 5, 1);
+    expect(await route({ type: 'objection/record', platform: 'facebook', objectedAt }, 'extension-page', async () => db)).toEqual({
+      ok: true,
+      done: true,
+    });
+    const future = await route(
+      { type: 'objection/record', platform: 'facebook', objectedAt: Date.now() + 5 * 86_400_000 },
+      'extension-page',
+      async () => db,
+    );
+    expect(future).toMatchObject({ ok: false });
+    const overview = await route({ type: 'overview/get' }, 'extension-page', async () => db);
+    expect(overview).toMatchObject({ ok: true });
+    expect((overview as { platforms: { objectedAt?: number }[] }).platforms[0]?.objectedAt).toBe(objectedAt);
+  });
+});
