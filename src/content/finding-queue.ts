@@ -1,4 +1,4 @@
-import type { AccountObservation, Diagnostics, Finding } from '../core';
+import type { AccountObservation, Diagnostics, OwnFinding } from '../core';
 import { LIMITS, postKey } from '../core';
 
 export interface BatchReply {
@@ -8,7 +8,7 @@ export interface BatchReply {
 
 export type SendBatch = (batch: {
   batchId: string;
-  findings: Finding[];
+  findings: OwnFinding[];
   accounts?: AccountObservation[];
   diagnostics?: Diagnostics;
 }) => Promise<BatchReply>;
@@ -19,7 +19,7 @@ export type SendBatch = (batch: {
  * reading of the same post replaces a pending one, and nothing is dropped.
  */
 export class FindingQueue {
-  private readonly pending = new Map<string, Finding>();
+  private readonly pending = new Map<string, OwnFinding>();
   private readonly pendingAccounts = new Map<string, AccountObservation>();
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -37,7 +37,7 @@ export class FindingQueue {
     return this.pending.size;
   }
 
-  add(finding: Finding): void {
+  add(finding: OwnFinding): void {
     this.pending.set(postKey(finding), finding);
     this.schedule(this.delayMs);
   }

@@ -1,4 +1,4 @@
-import type { AccountObservation, Diagnostics, Finding, Platform, Settings } from '../core';
+import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
 import type { PageSession, PlatformAdapter, ScannedItem } from '../platforms/adapter';
 import { BadgePainter } from './badge-painter';
 import { FindingQueue, type SendBatch } from './finding-queue';
@@ -107,7 +107,7 @@ export class PageWatch {
     const key = `${post.platform}:${post.postId}`;
     if (this.queued.get(key) === signature) return;
     this.queued.set(key, signature);
-    const finding: Finding = { ...post, seenAt: this.now() };
+    const finding: OwnFinding = { ...post, isOwn: true, seenAt: this.now() };
     this.queue.add(finding);
   }
 

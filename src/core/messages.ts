@@ -1,5 +1,5 @@
 import { z } from './zod-setup';
-import { FindingSchema } from './post';
+import { OwnFindingSchema } from './post';
 import { AccountObservationSchema } from './account';
 import { DiagnosticsSchema } from './diagnostics';
 import { SettingsSchema } from './settings';
@@ -18,7 +18,7 @@ export const RecordFindingsRequest = z.strictObject({
   /** Lets the content script match an acknowledgement to the batch it sent. */
   batchId: z.string().min(1).max(64),
   // Only the user's own posts are ever stored: the worker refuses anyone else's.
-  findings: z.array(FindingSchema.extend({ isOwn: z.literal(true) })).max(LIMITS.findingsPerBatch),
+  findings: z.array(OwnFindingSchema).max(LIMITS.findingsPerBatch),
   accounts: z.array(AccountObservationSchema).max(20).optional(),
   diagnostics: DiagnosticsSchema.optional(),
 });

@@ -53,6 +53,10 @@ export const FindingSchema = DetectedPostSchema.extend({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** Only the user's own posts are ever sent to the worker and stored. */
+export const OwnFindingSchema = FindingSchema.extend({ isOwn: z.literal(true) });
+export type OwnFinding = z.infer<typeof OwnFindingSchema>;
+
 export function postKey(post: { platform: string; postId: string }): string {
   return `${post.platform}:${post.postId}`;
 }

@@ -55,18 +55,28 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // Node's URL gives "null" as the origin of a chrome-extension: address.
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  // Playwright keeps one Worker object across a stop and a restart: count the worker's starts
+  // from CDP's version updates instead, on a session held for the driver's life.
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  const status = new Map<string, string>();
+  let backgroundStarts = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(extensionOrigin)) continue;
+      if (version.runningStatus === 'running' && status.get(version.versionId) !== 'running') backgroundStarts += 1;
+      status.set(version.versionId, version.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
   return {
     name: 'chromium',
     extensionOrigin,
     newPage: async () => wrap(await context.newPage()),
     strayRequests: () => [...stray],
+    backgroundStarts: () => backgroundStarts,
     async stopBackground() {
-      // Chromium stops an idle worker after ~30 s; CDP does it now, as in the wild.
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
+      // Chromium stops an idle worker after ~30 s, or whenever it likes; CDP does it now.
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
     },
     async close() {
       await context.close();

@@ -20,6 +20,8 @@ export interface BrowserDriver {
   newPage(): Promise<TestPage>;
   /** Requests that were not fixture pages: each one a failure of "nothing leaves the machine". */
   strayRequests(): RecordedRequest[];
+  /** How many times the background has started (1 + wake-ups after stops). */
+  backgroundStarts(): number;
   /** Stops the background (service worker / event page), as the browser does when it idles. */
   stopBackground(): Promise<void>;
   close(): Promise<void>;
