@@ -97,6 +97,9 @@ function readStory(
   const found: DataStory = { postId, audience: 'unknown' };
   let privacy: Json | undefined;
   let legacy: ReturnType<typeof legacyAudience>;
+  // The permalink sits on the story's sections (`metadata[].story.url`, `content.story.wwwURL`),
+  // never on its actors, whose `url` is their profile.
+  let url = str(story.url) ?? str(story.permalink_url) ?? str(story.wwwURL);
   if (isObject(story.attached_story)) found.attachedPostId = str(story.attached_story.post_id);
   ownFields(story, (object, key) => {
     if (!privacy && object.__typename === FB_DATA.audienceStrategyTypename) {
@@ -111,9 +114,8 @@ function readStory(
     }
     if (found.publishedAt === undefined && typeof object.creation_time === 'number') found.publishedAt = object.creation_time * 1000;
     if (!found.excerpt && key === 'message' && str(object.text)) found.excerpt = str(object.text)!.slice(0, LIMITS.excerptLength);
+    if (!url && key === 'story') url = str(object.url) ?? str(object.wwwURL);
   });
-  // The story's own url or one of its sections' permalink.
-  const url = str(story.url) ?? str(story.permalink_url) ?? str(story.wwwURL);
   if (url) {
     const permalink = permalinkOf(url, 'https://www.facebook.com/');
     found.url = permalink?.url ?? url;

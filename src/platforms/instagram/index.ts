@@ -1,28 +1,249 @@
-import { DetectionDiagnostics, type PageSession, type PlatformAdapter } from '../adapter';
+import { isElement } from '../dom';
+import type { AccountObservation, DetectedPost } from '../../core';
+import { LIMITS } from '../../core';
+import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type Viewer } from '../adapter';
+import { InstagramPageData } from './page-data';
+import { pageOf, postUrl, type PageRef } from './links';
+import { readPrivacyToggle } from './privacy-toggle';
+import {
+  accountAudience,
+  audienceOfPrivacy,
+  postContainersIn,
+  scanGridLinks,
+  scanInstagramPost,
+  type AudienceReading,
+  type InstagramScanContext,
+} from './scan';
+import { IG, IG_PATHS } from './selectors';
+import { instagramViewer, isViewerAccount } from './viewer';
 
-// Placeholder until the Instagram issue lands: recognises the site, reports nothing.
+/** The viewer's account as the worker last stored it, so a feed knows it without the profile. */
+export interface KnownAccountState {
+  accountId: string;
+  privacy: 'public' | 'private';
+  seenAt: number;
+}
+
+export interface InstagramSessionOptions {
+  url?: string;
+  /** Stamps account observations; injectable for tests. */
+  now?: () => number;
+  keepExcerpts?: boolean;
+  knownAccount?: KnownAccountState;
+}
+
+/** The privacy settings toggle, as last read, with when its state was first seen. */
+interface ToggleState {
+  privacy: 'public' | 'private';
+  label: string;
+  seenAt: number;
+}
+
 class InstagramPageSession implements PageSession {
   readonly diagnostics = new DetectionDiagnostics();
-  readonly viewer = null;
-  readScripts(): void {}
-  readNetworkPayload(): void {}
-  scan() {
-    return [];
+  private readonly data: InstagramPageData;
+  private readonly seenScripts = new WeakSet<Element>();
+  private readonly renderedCodes = new Set<string>();
+  private readonly now: () => number;
+  private toggle: ToggleState | undefined;
+  private currentViewer: Viewer | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: InstagramSessionOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.data = new InstagramPageData(this.now);
+    this.readScripts(doc.querySelectorAll(IG.dataScript));
+    this.readToggle(this.page);
   }
-  itemContaining() {
-    return null;
+
+  get viewer(): Viewer | null {
+    return this.currentViewer;
   }
-  dataOnlyPosts() {
-    return [];
+
+  /** The page's own address: the document's as the user navigates in-site, else the one given. */
+  private get url(): string {
+    const href = this.doc.location?.href;
+    if (href) {
+      try {
+        if (IG_PATHS.host.test(new URL(href).hostname)) return href;
+      } catch {
+        // Not a URL (about:blank): fall back.
+      }
+    }
+    return this.options.url ?? `${IG_PATHS.origin}/`;
   }
-  accounts() {
-    return [];
+
+  private get page(): PageRef {
+    return pageOf(this.url);
+  }
+
+  private refreshViewer(): void {
+    this.currentViewer = instagramViewer(this.doc, this.data, this.page);
+  }
+
+  readScripts(scripts: Iterable<Element>): void {
+    for (const script of scripts) {
+      if (this.seenScripts.has(script)) continue;
+      this.seenScripts.add(script);
+      try {
+        this.data.readText(script.textContent ?? '', 'embedded-json');
+      } catch (error) {
+        this.diagnostics.error(error);
+      }
+    }
+    this.refreshViewer();
+  }
+
+  readNetworkPayload(text: string): void {
+    try {
+      // Streamed answers carry several JSON documents, one a line.
+      for (const line of text.split('\n')) {
+        if (line.trim().length > 0) this.data.readText(line, 'graphql');
+      }
+    } catch (error) {
+      this.diagnostics.error(error);
+    }
+    this.refreshViewer();
+  }
+
+  /** Reads the "Private account" toggle when the privacy settings page shows it. */
+  private readToggle(page: PageRef): void {
+    if (page.kind !== 'privacy-settings') return;
+    const reading = readPrivacyToggle(this.doc);
+    if (!reading) return;
+    if ('unread' in reading) {
+      this.diagnostics.unread(reading.unread);
+      return;
+    }
+    if (this.toggle?.privacy !== reading.privacy) this.toggle = { ...reading, seenAt: this.now() };
+  }
+
+  /** Strongest first: the toggle (the setting itself, live), this page's data, the stored state. */
+  private viewerAudience(): AudienceReading {
+    const viewer = this.currentViewer;
+    if (!viewer) return { audience: 'unknown', evidence: 'none' };
+    if (this.toggle) return audienceOfPrivacy(this.toggle.privacy, 'account', `settings: ${this.toggle.label}`);
+    const fromData = this.data.accounts.get(viewer.id);
+    if (fromData && fromData.privacy !== 'unknown') return audienceOfPrivacy(fromData.privacy, fromData.evidence, fromData.source);
+    const known = this.options.knownAccount;
+    if (known && known.accountId === viewer.id && (known.privacy === 'public' || known.privacy === 'private')) {
+      return audienceOfPrivacy(known.privacy, 'account', 'stored account state');
+    }
+    return { audience: 'unknown', evidence: 'none' };
+  }
+
+  private context(page: PageRef): InstagramScanContext {
+    return {
+      viewer: this.currentViewer,
+      page,
+      baseUrl: this.url,
+      data: this.data,
+      viewerAudience: () => this.viewerAudience(),
+      diagnostics: this.diagnostics,
+      keepExcerpts: this.options.keepExcerpts ?? true,
+    };
+  }
+
+  scan(root: ParentNode): ScannedItem[] {
+    const items: ScannedItem[] = [];
+    try {
+      const page = this.page;
+      this.refreshViewer();
+      this.readToggle(page);
+      const context = this.context(page);
+      for (const container of postContainersIn(root, this.doc, page, context.baseUrl)) {
+        try {
+          items.push(...scanInstagramPost(container, context));
+        } catch (error) {
+          this.diagnostics.error(error);
+        }
+      }
+      items.push(...scanGridLinks(root, this.doc, context));
+    } catch (error) {
+      this.diagnostics.error(error);
+    }
+    for (const item of items) if (item.post.kind !== 'comment') this.renderedCodes.add(item.post.postId);
+    return items;
+  }
+
+  itemContaining(node: Node): Element | null {
+    const element = isElement(node) ? node : node.parentElement;
+    return element?.closest(IG.article) ?? element?.closest(IG.postLink) ?? null;
+  }
+
+  dataOnlyPosts(): DetectedPost[] {
+    const posts: DetectedPost[] = [];
+    try {
+      const context = this.context(this.page);
+      for (const media of this.data.media.values()) {
+        if (this.renderedCodes.has(media.code) || (!media.ownerId && !media.ownerUsername)) continue;
+        const owner = { id: media.ownerId ?? this.data.idOfUsername(media.ownerUsername), username: media.ownerUsername };
+        const isOwn = isViewerAccount(owner, this.currentViewer);
+        const reading = isOwn ? this.viewerAudience() : accountAudience(owner, context);
+        const post: DetectedPost = {
+          platform: 'instagram',
+          postId: media.code,
+          url: postUrl(media.code, media.kind),
+          kind: media.kind,
+          ownerId: (owner.id ?? owner.username ?? '').slice(0, LIMITS.idLength),
+          isOwn,
+          audience: reading.audience,
+          evidence: reading.evidence,
+        };
+        if (owner.username) post.ownerName = owner.username;
+        if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
+        if (media.publishedAt !== undefined) post.publishedAt = media.publishedAt;
+        if (context.keepExcerpts && media.excerpt) post.excerpt = media.excerpt;
+        if (reading.audience !== 'unknown') this.diagnostics.knownPost(media.code);
+        else if (isOwn) this.diagnostics.unknownPost(media.code);
+        posts.push(post);
+      }
+    } catch (error) {
+      this.diagnostics.error(error);
+    }
+    return posts;
+  }
+
+  /** Accounts whose privacy this page showed; the viewer's own from the settings toggle when it is open. */
+  accounts(): AccountObservation[] {
+    const viewerId = this.currentViewer?.id;
+    const observations: AccountObservation[] = [];
+    for (const reading of this.data.accounts.values()) {
+      const observation: AccountObservation = {
+        platform: 'instagram',
+        accountId: reading.accountId,
+        isViewer: reading.accountId === viewerId,
+        privacy: reading.privacy,
+        evidence: reading.evidence,
+        seenAt: reading.seenAt,
+      };
+      if (reading.username) observation.username = reading.username.slice(0, LIMITS.nameLength);
+      if (reading.name) observation.name = reading.name.slice(0, LIMITS.nameLength);
+      if (reading.professional !== undefined) observation.professional = reading.professional;
+      if (observation.isViewer && this.toggle) Object.assign(observation, { privacy: this.toggle.privacy, evidence: 'account', seenAt: this.toggle.seenAt });
+      observations.push(observation);
+    }
+    if (viewerId && this.toggle && !this.data.accounts.has(viewerId)) {
+      const observation: AccountObservation = {
+        platform: 'instagram',
+        accountId: viewerId,
+        isViewer: true,
+        privacy: this.toggle.privacy,
+        evidence: 'account',
+        seenAt: this.toggle.seenAt,
+      };
+      if (this.currentViewer?.username) observation.username = this.currentViewer.username;
+      observations.push(observation);
+    }
+    return observations;
   }
 }
 
-export const instagramAdapter: PlatformAdapter = {
+export const instagramAdapter: PlatformAdapter & { openSession(doc: Document, options?: InstagramSessionOptions): PageSession } = {
   id: 'instagram',
-  matches: (url) => /(^|\.)instagram\.com$/.test(url.hostname),
-  viewer: () => null,
-  openSession: () => new InstagramPageSession(),
+  matches: (url) => IG_PATHS.host.test(url.hostname),
+  viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
+  openSession: (doc, options = {}) => new InstagramPageSession(doc, options),
 };

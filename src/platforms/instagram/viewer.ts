@@ -1,0 +1,48 @@
+import type { Viewer } from '../adapter';
+import type { PageRef } from './links';
+import type { InstagramPageData } from './page-data';
+import { IG, IG_DATA, IG_PATHS } from './selectors';
+
+function cookie(doc: Document, name: string): string | undefined {
+  for (const part of doc.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Who is logged in (FACTS.md §4): the ds_user_id cookie, else `viewerId` / PolarisViewer in the
+ * page's data; neither → logged out. The username comes from a user object with the viewer's id,
+ * else from the profile page the viewer is on, when it shows the "Edit profile" link only the owner sees.
+ */
+export function instagramViewer(doc: Document, data: InstagramPageData, page: PageRef): Viewer | null {
+  const fromCookie = cookie(doc, IG_DATA.viewerCookie);
+  const id = fromCookie && IG_PATHS.numericId.test(fromCookie) ? fromCookie : data.viewerId;
+  if (!id) return null;
+  const viewer: Viewer = { id };
+  const username = data.usernames.get(id) ?? (page.kind === 'profile' && isOwnProfilePage(doc) ? page.username : undefined);
+  if (username) viewer.username = username;
+  const name = data.names.get(id);
+  if (name) viewer.name = name;
+  return viewer;
+}
+
+/** The owner's controls in the profile's main column; the navigation's settings links are outside it. */
+function isOwnProfilePage(doc: Document): boolean {
+  const main = doc.querySelector(IG.main);
+  return main !== null && main.querySelector(IG.editProfileLink) !== null;
+}
+
+export function isViewerAccount(owner: { id?: string; username?: string }, viewer: Viewer | null): boolean {
+  if (!viewer) return false;
+  // An id, when known, decides: a username can be taken over by someone else after a rename.
+  if (owner.id !== undefined) return owner.id === viewer.id;
+  return owner.username !== undefined && owner.username === viewer.username;
+}

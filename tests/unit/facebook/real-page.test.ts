@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import realPage from '../../fixtures/facebook/real-public-story-en.html?raw';
+import { facebookAdapter } from '../../../src/platforms/facebook';
+import { loadPage } from './load-fixture';
+
+const URL = 'https://www.facebook.com/people/P%C3%B3%C5%82-%C5%BBartem-P%C3%B3%C5%82-Serio/100028295814975/';
+
+function read(html: string) {
+  const doc = loadPage(html, URL);
+  const session = facebookAdapter.openSession(doc, { url: URL });
+  return { session, rendered: session.scan(doc), data: session.dataOnlyPosts() };
+}
+
+describe('the real saved facebook.com page (logged out, English)', () => {
+  it('finds its one story in the inline requireLazy data and calls it public from icon_image.name', () => {
+    const { session, rendered, data } = read(realPage);
+    expect(session.viewer).toBeNull();
+    expect(rendered).toEqual([]);
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({
+      postId: '1053189635634220',
+      audience: 'public',
+      evidence: 'embedded-json',
+      audienceSource: 'icon_image.name=everyone',
+      ownerId: '100028295814975',
+      isOwn: false,
+      kind: 'post',
+    });
+    expect(data[0]?.url).toMatch(/^https:\/\/www\.facebook\.com\/permalink\.php\?story_fbid=pfbid0NPAVi78/);
+  });
+
+  it('does not depend on the English word', () => {
+    const { data } = read(realPage.replace('"description":"Public"', '"description":"Zorgblorp"'));
+    expect(data[0]).toMatchObject({ audience: 'public', evidence: 'embedded-json' });
+  });
+
+  it('says unknown for an icon name nobody has seen, and counts it', () => {
+    const { data, session } = read(realPage.replace('{"name":"everyone"},"description":"Public"', '{"name":"new_icon_x"},"description":"Zorgblorp"'));
+    expect(data[0]).toMatchObject({ audience: 'unknown', evidence: 'none' });
+    expect(session.diagnostics.unreadLabels.get('icon_image.name=new_icon_x')).toBeGreaterThan(0);
+  });
+});
