@@ -25,7 +25,7 @@ export function fixtureFor(url) {
   const clean = url.split('#')[0];
   const added = extra.get(clean);
   if (added) return added;
-  const route = table.routes.find((r) => r.url === clean || r.url === clean.split('?')[0]);
+  const route = table.routes.find((r) => r.url === clean) ?? table.routes.find((r) => r.url === clean.split('?')[0]);
   if (!route) return null;
   /** @type {Record<string, string>} */
   const headers = { 'content-type': route.contentType ?? 'text/html; charset=utf-8' };

@@ -2,7 +2,7 @@
  * The content script on facebook.com and instagram.com: picks the site's adapter and watches the
  * page. Bundled as one IIFE so it needs no web-accessible loader that pages could probe.
  */
-import { BridgeMessageSchema, BRIDGE_SOURCE, DEFAULT_SETTINGS, type Settings } from '../core';
+import { BridgeMessageSchema, BRIDGE_SOURCE, CONTENT_READY_SOURCE, DEFAULT_SETTINGS, type Settings } from '../core';
 import { pickAdapter } from '../platforms';
 import { askWorker } from '../lib/worker-client';
 import { PageWatch } from './page-watch';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     if (parsed.success) watch.readNetworkPayload(parsed.data.body);
   });
   watch.start();
+  window.postMessage({ source: CONTENT_READY_SOURCE }, location.origin);
   // Tests and the demo read this to know the content script is running; it carries no data.
   document.documentElement.dataset.glasshouse = 'ready';
 }

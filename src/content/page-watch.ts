@@ -24,6 +24,8 @@ export class PageWatch {
   /** What was last queued per post, so a post scrolled past again is not sent again. */
   private readonly queued = new Map<string, string>();
   private readonly sentAccounts = new Map<string, string>();
+  /** Where each post was last seen on the page, so new data about it rescans just that post. */
+  private readonly containers = new Map<string, WeakRef<Element>>();
   private readonly now: () => number;
   private url: string;
 
@@ -51,10 +53,24 @@ export class PageWatch {
     this.batcher.stop();
   }
 
-  /** A network response from the page-world bridge: more data, then a rescan of what it may concern. */
+  /**
+   * A network response from the page-world bridge: more data. Posts already on the page that it
+   * concerns are rescanned; stories not rendered yet are recorded from the data and badged when
+   * they render.
+   */
   readNetworkPayload(body: string): void {
-    this.session.readNetworkPayload(body);
-    this.handle([this.options.doc]);
+    try {
+      const changed = this.session.readNetworkPayload(body);
+      if (changed.length === 0) return;
+      const roots: Node[] = [];
+      for (const id of changed) {
+        const container = this.containers.get(id)?.deref();
+        if (container?.isConnected) roots.push(container);
+      }
+      this.handle(roots, true);
+    } catch (error) {
+      this.session.diagnostics.error(error);
+    }
   }
 
   /** Drains pending mutations now (tests, benchmarks). */
@@ -62,7 +78,7 @@ export class PageWatch {
     this.batcher.drain();
   }
 
-  private handle(roots: Node[]): void {
+  private handle(roots: Node[], dataChanged = false): void {
     try {
       const scripts: Element[] = [];
       const scanRoots = new Set<ParentNode>();
@@ -82,7 +98,7 @@ export class PageWatch {
       if (scripts.length > 0) this.session.readScripts(scripts);
       this.followNavigation();
       for (const root of scanRoots) for (const item of this.session.scan(root)) this.record(item);
-      if (scripts.length > 0 || roots.includes(this.options.doc)) {
+      if (dataChanged || scripts.length > 0 || roots.includes(this.options.doc)) {
         for (const post of this.session.dataOnlyPosts()) this.record({ post, element: null, badgeAnchor: null });
       }
       for (const account of this.session.accounts()) this.recordAccount(account);
@@ -100,6 +116,7 @@ export class PageWatch {
 
   private record(item: ScannedItem): void {
     const { post } = item;
+    if (item.element && post.kind !== 'comment') this.containers.set(post.postId, new WeakRef(item.element));
     if (post.isOwn || this.options.settings.badgeEveryone) this.painter.paint(item);
     // Only the user's own posts are kept: the extension stores nothing about other people.
     if (!post.isOwn) return;

@@ -3,7 +3,7 @@
  * XHR) without altering them, and hands their text to the content script. It imports no extension
  * API and sends nothing anywhere but this window.
  */
-import { BRIDGE_SOURCE } from '../core/bridge-source';
+import { BRIDGE_SOURCE, CONTENT_READY_SOURCE } from '../core/bridge-source';
 import { LIMITS } from '../core/limits';
 import { OBSERVED_RESPONSE_PATHS } from '../platforms/network-paths';
 
@@ -18,10 +18,26 @@ import { OBSERVED_RESPONSE_PATHS } from '../platforms/network-paths';
       return false;
     }
   };
-  const hand = (url: string, body: string) => {
+  // The content script starts at document_idle, after the page's first responses: keep those
+  // (bounded) until it says it listens, then hand them over and stop keeping.
+  let kept: { url: string; body: string }[] | null = [];
+  let keptBytes = 0;
+  const post = (url: string, body: string) => window.postMessage({ source: BRIDGE_SOURCE, kind: 'response', url, body }, location.origin);
+  const hand = (href: string, body: string) => {
     if (body.length === 0 || body.length > LIMITS.bridgePayloadBytes) return;
-    window.postMessage({ source: BRIDGE_SOURCE, kind: 'response', url: url.slice(0, LIMITS.urlLength), body }, location.origin);
+    const url = href.slice(0, LIMITS.urlLength);
+    if (kept && keptBytes + body.length <= 2 * LIMITS.bridgePayloadBytes) {
+      kept.push({ url, body });
+      keptBytes += body.length;
+    }
+    post(url, body);
   };
+  window.addEventListener('message', (event: MessageEvent<{ source?: unknown } | null>) => {
+    if (event.source !== window || event.data?.source !== CONTENT_READY_SOURCE || !kept) return;
+    const backlog = kept;
+    kept = null;
+    for (const { url, body } of backlog) post(url, body);
+  });
 
   const pageFetch = window.fetch;
   window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {

@@ -1,9 +1,9 @@
 import { z } from './zod-setup';
 import { LIMITS } from './limits';
 
-import { BRIDGE_SOURCE } from './bridge-source';
+import { BRIDGE_SOURCE, CONTENT_READY_SOURCE } from './bridge-source';
 
-export { BRIDGE_SOURCE };
+export { BRIDGE_SOURCE, CONTENT_READY_SOURCE };
 
 /**
  * A network response the page received, handed from the page-world script to the content script

@@ -53,8 +53,8 @@ export interface PageSession {
   readonly viewer: Viewer | null;
   /** Reads embedded data from script elements (the page's own, or newly added ones). */
   readScripts(scripts: Iterable<Element>): void;
-  /** Reads a network response the page received (through the page-world bridge). */
-  readNetworkPayload(text: string): void;
+  /** Reads a network response the page received (through the page-world bridge); returns the ids of posts it changed. */
+  readNetworkPayload(text: string): string[];
   /** Items inside `root` (inclusive). */
   scan(root: ParentNode): ScannedItem[];
   /** The item container `node` belongs to, so a change inside a post rescans that post. */

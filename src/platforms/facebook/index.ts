@@ -68,15 +68,19 @@ class FacebookPageSession implements PageSession {
     if (this.context && !this.context.viewer) this.context.viewer = facebookViewer(this.doc, this.data);
   }
 
-  readNetworkPayload(text: string): void {
+  readNetworkPayload(text: string): string[] {
     // GraphQL answers are newline-separated JSON documents.
     const before = new Map([...this.data.stories].map(([id, s]) => [id, s.audience]));
     for (const line of text.split('\n')) {
       if (line.length > 0) this.data.readText(line);
     }
+    const changed: string[] = [];
     for (const [id, story] of this.data.stories) {
-      if (before.get(id) !== story.audience && story.audience !== 'unknown') this.fromNetwork.add(id);
+      if (before.get(id) === story.audience && before.has(id)) continue;
+      changed.push(id);
+      if (story.audience !== 'unknown') this.fromNetwork.add(id);
     }
+    return changed;
   }
 
   scan(root: ParentNode): ScannedItem[] {

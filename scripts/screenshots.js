@@ -1,0 +1,83 @@
+// Screenshots of the popup for the README: docs/popup-en.png and docs/popup-fr.png (and dark variants with --dark).
+// Needs a build (npm run build) and Debian's Chromium; run: node scripts/screenshots.js [--dark]
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { fixtureFor } from './fixture-routes.js';
+
+const dist = resolve('dist/chrome');
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const dark = process.argv.includes('--dark');
+const LANGUAGES = [
+  { lang: 'en', locale: 'en-GB', env: 'en_GB.UTF-8' },
+  { lang: 'fr', locale: 'fr-FR', env: 'fr_FR.UTF-8' },
+];
+/** The popup's width in the toolbar: 25rem of 14px. */
+const POPUP_WIDTH = 350;
+
+async function shoot({ lang, locale, env }) {
+  const profile = mkdtempSync(join(tmpdir(), `glasshouse-shot-${lang}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    locale,
+    colorScheme: dark ? 'dark' : 'light',
+    deviceScaleFactor: 2,
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: lang, LANG: env, LC_ALL: env },
+    args: [
+      `--lang=${locale}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    // The demo's fixture pages only: nothing leaves the machine.
+    await context.route(/^(https?|wss?):\/\//, (route) => {
+      const fixture = fixtureFor(route.request().url());
+      return fixture ? route.fulfill(fixture) : route.abort('blockedbyclient');
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = worker.url().split('/').slice(0, 3).join('/');
+
+    const feed = await context.newPage();
+    await feed.goto('https://www.facebook.com/', { waitUntil: 'load' });
+    await feed.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 5);
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
+    await popup.goto(`${origin}/src/ui/popup/index.html`);
+    // Wait until the worker has stored what the feed showed.
+    for (let i = 0; i < 30; i++) {
+      await popup.goto(`${origin}/src/ui/popup/index.html`);
+      await popup.waitForSelector('[data-total]');
+      if (Number(await popup.getAttribute('[data-total]', 'data-total')) >= 5) break;
+      await popup.waitForTimeout(300);
+    }
+    // An objection recorded a month ago on Facebook, so the screenshot shows what it means.
+    await popup.evaluate(async () => {
+      const objectedAt = Date.now() - 30 * 24 * 3600 * 1000;
+      // @ts-expect-error chrome is the extension API on an extension page
+      await chrome.runtime.sendMessage({ type: 'objection/record', platform: 'facebook', objectedAt });
+    });
+    await popup.reload();
+    await popup.waitForSelector('[data-objected="yes"]');
+    const shown = await popup.evaluate(() => document.documentElement.lang);
+    mkdirSync('docs', { recursive: true });
+    const file = `docs/popup-${lang}${dark ? '-dark' : ''}.png`;
+    await popup.screenshot({ path: file, fullPage: true });
+    console.log(`wrote ${file} (page language ${shown})`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+for (const language of LANGUAGES) await shoot(language);
