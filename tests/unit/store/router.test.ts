@@ -78,7 +78,7 @@ describe('the message router', () => {
       const error = new Error('The quota has been exceeded.');
       error.name = 'QuotaExceededError';
       return Promise.reject(error);
-    }) as typeof bulkAdd;
+    }) as unknown as typeof bulkAdd;
     const reply = await route(
       { type: 'findings/record', batchId: 'b', findings: [finding(), finding()] },
       'content-script',
