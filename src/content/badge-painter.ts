@@ -1,5 +1,6 @@
 import type { ScannedItem } from '../platforms/adapter';
-import { BADGE_ATTRIBUTE, renderBadge } from './badge';
+import { isElement } from '../platforms/dom';
+import { BADGE_ATTRIBUTE, isLiveBadge, renderBadge } from './badge';
 
 const signatureOf = (item: ScannedItem) =>
   `${item.post.postId}|${item.post.audience}|${item.post.evidence}|${item.post.disagreement?.audience ?? ''}`;
@@ -18,6 +19,9 @@ export class BadgePainter {
     const signature = signatureOf(item);
     const known = this.painted.get(container);
     if (known && known.signature === signature && container.contains(known.badge)) return false;
+    // A badge copied along with the page's own nodes (a cloned or re-rendered post) is an empty
+    // husk without its shadow root: drop it, or the post would show two.
+    for (const stray of container.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) if (!isLiveBadge(stray)) stray.remove();
     const badge = renderBadge(item.post, known?.badge);
     const anchor = item.badgeAnchor ?? container;
     if (anchor === container || !container.contains(anchor)) {
@@ -30,6 +34,6 @@ export class BadgePainter {
   }
 
   static isBadge(node: Node): boolean {
-    return node instanceof Element && node.hasAttribute(BADGE_ATTRIBUTE);
+    return isElement(node) && node.hasAttribute(BADGE_ATTRIBUTE);
   }
 }

@@ -41,7 +41,10 @@ interface BadgeParts {
   details: HTMLDivElement;
 }
 
-const parts = new WeakMap<HTMLElement, BadgeParts>();
+const parts = new WeakMap<Element, BadgeParts>();
+
+/** Was this badge made by this content script (not copied by the page along with a post)? */
+export const isLiveBadge = (element: Element): boolean => parts.has(element);
 
 function create(): BadgeParts {
   const host = document.createElement('span');

@@ -1,8 +1,11 @@
 import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
 import type { PageSession, PlatformAdapter, ScannedItem } from '../platforms/adapter';
+import { isElement } from '../platforms/dom';
 import { BadgePainter } from './badge-painter';
 import { FindingQueue, type SendBatch } from './finding-queue';
 import { MutationBatcher } from './mutation-batcher';
+
+const DOCUMENT_NODE = 9;
 
 export interface PageWatchOptions {
   adapter: PlatformAdapter;
@@ -17,7 +20,7 @@ export interface PageWatchOptions {
  * own findings for the worker, and follow the page as it changes.
  */
 export class PageWatch {
-  readonly session: PageSession;
+  session: PageSession;
   readonly queue: FindingQueue;
   private readonly painter = new BadgePainter();
   private readonly batcher: MutationBatcher;
@@ -32,12 +35,16 @@ export class PageWatch {
   constructor(private readonly options: PageWatchOptions) {
     this.now = options.now ?? Date.now;
     this.url = options.doc.location?.href ?? '';
-    this.session = options.adapter.openSession(options.doc, { url: this.url, keepExcerpts: options.settings.keepExcerpts } as never);
+    this.session = this.openSession();
     this.queue = new FindingQueue(options.send, () => this.diagnostics());
     this.batcher = new MutationBatcher(
       (roots) => this.handle(roots),
       (node) => BadgePainter.isBadge(node),
     );
+  }
+
+  private openSession(): PageSession {
+    return this.options.adapter.openSession(this.options.doc, { url: this.url, keepExcerpts: this.options.settings.keepExcerpts });
   }
 
   get platform(): Platform {
@@ -83,20 +90,23 @@ export class PageWatch {
       const scripts: Element[] = [];
       const scanRoots = new Set<ParentNode>();
       for (const root of roots) {
-        if (root instanceof Element && root.localName === 'script') scripts.push(root);
-        else if (root instanceof Element || root instanceof Document) {
-          if (root instanceof Element) scripts.push(...root.querySelectorAll('script'));
+        if (isElement(root) && root.localName === 'script') {
+          scripts.push(root);
+        } else if (isElement(root)) {
+          scripts.push(...root.querySelectorAll('script'));
           scanRoots.add(root);
           // A change inside a post (its audience edited) rescans that whole post.
-          const container = root instanceof Element ? this.session.itemContaining(root) : null;
+          const container = this.session.itemContaining(root);
           if (container) scanRoots.add(container);
+        } else if (root.nodeType === DOCUMENT_NODE) {
+          scanRoots.add(root as Document);
         } else if (root.parentElement) {
           const container = this.session.itemContaining(root.parentElement);
           if (container) scanRoots.add(container);
         }
       }
-      if (scripts.length > 0) this.session.readScripts(scripts);
-      this.followNavigation();
+      if (this.followNavigation()) scanRoots.add(this.options.doc);
+      else if (scripts.length > 0) this.session.readScripts(scripts);
       for (const root of scanRoots) for (const item of this.session.scan(root)) this.record(item);
       if (dataChanged || scripts.length > 0 || roots.includes(this.options.doc)) {
         for (const post of this.session.dataOnlyPosts()) this.record({ post, element: null, badgeAnchor: null });
@@ -108,10 +118,18 @@ export class PageWatch {
     }
   }
 
-  /** In-site navigation keeps the document: note the new address so permalinks resolve against it. */
-  private followNavigation(): void {
+  /**
+   * In-site navigation keeps the document but changes the page: a new session reads it against the
+   * new address (whose profile this is, what links resolve to). What was sent stays sent.
+   */
+  private followNavigation(): boolean {
     const href = this.options.doc.location?.href ?? '';
-    if (href !== this.url) this.url = href;
+    if (href === this.url) return false;
+    this.url = href;
+    const diagnostics = this.session.diagnostics;
+    this.session = this.openSession();
+    this.session.diagnostics.absorb(diagnostics);
+    return true;
   }
 
   private record(item: ScannedItem): void {

@@ -34,6 +34,14 @@ export class DetectionDiagnostics {
     this.unreadLabels.set(key, (this.unreadLabels.get(key) ?? 0) + 1);
   }
 
+  /** Carries the counts of an earlier page of the same tab over (in-site navigation). */
+  absorb(earlier: DetectionDiagnostics): void {
+    this.errors += earlier.errors;
+    this.lastError ??= earlier.lastError;
+    for (const id of earlier.unknownPosts) this.unknownPost(id);
+    for (const [label, count] of earlier.unreadLabels) this.unreadLabels.set(label, (this.unreadLabels.get(label) ?? 0) + count);
+  }
+
   error(error: unknown): void {
     this.errors += 1;
     this.lastError = String(error instanceof Error ? error.message : error).slice(0, 300);
@@ -66,10 +74,21 @@ export interface PageSession {
   readonly diagnostics: DetectionDiagnostics;
 }
 
+export interface SessionOptions {
+  /** The page's address; the document's own when omitted. */
+  url?: string;
+  /** Keep a short text excerpt of each post (the user's setting). */
+  keepExcerpts?: boolean;
+  /** Instagram: the viewer's account privacy the worker stored, for pages that do not show it. */
+  knownAccount?: { accountId: string; privacy: 'public' | 'private'; seenAt: number };
+  /** The clock, injectable for tests. */
+  now?: () => number;
+}
+
 export interface PlatformAdapter {
   id: Platform;
   matches(url: URL): boolean;
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
-  openSession(doc: Document, options?: { url?: string }): PageSession;
+  openSession(doc: Document, options?: SessionOptions): PageSession;
 }

@@ -1,7 +1,7 @@
 import { isElement } from '../dom';
 import type { DetectedPost } from '../../core';
 import { LIMITS } from '../../core';
-import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem } from '../adapter';
+import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type SessionOptions } from '../adapter';
 import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
 import { FacebookPageData, type DataStory } from './page-data';
@@ -17,11 +17,6 @@ export function facebookVocabulary(): AudienceVocabularyIndex {
   return sharedVocabulary;
 }
 
-export interface FacebookSessionOptions {
-  url?: string;
-  keepExcerpts?: boolean;
-}
-
 class FacebookPageSession implements PageSession {
   readonly diagnostics = new DetectionDiagnostics();
   private readonly data: FacebookPageData;
@@ -32,7 +27,7 @@ class FacebookPageSession implements PageSession {
 
   constructor(
     private readonly doc: Document,
-    options: FacebookSessionOptions,
+    options: SessionOptions,
   ) {
     const lang = doc.documentElement.getAttribute('lang') ?? undefined;
     const vocabulary = facebookVocabulary();
@@ -137,7 +132,7 @@ class FacebookPageSession implements PageSession {
   }
 }
 
-export const facebookAdapter: PlatformAdapter & { openSession(doc: Document, options?: FacebookSessionOptions): PageSession } = {
+export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
   matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
