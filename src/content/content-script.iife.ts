@@ -4,6 +4,7 @@
  */
 import { BridgeMessageSchema, BRIDGE_SOURCE, CONTENT_READY_SOURCE, DEFAULT_SETTINGS, type Settings } from '../core';
 import { pickAdapter } from '../platforms';
+import type { PlatformAdapter, SessionOptions } from '../platforms/adapter';
 import { askWorker } from '../lib/worker-client';
 import { PageWatch } from './page-watch';
 
@@ -18,14 +19,27 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
+/** What the worker knows of the viewer's account, for pages that do not show it (Instagram's feed). */
+async function loadKnownAccount(adapter: PlatformAdapter): Promise<SessionOptions['knownAccount']> {
+  const viewer = adapter.viewer(document);
+  if (!viewer) return undefined;
+  try {
+    const reply = await askWorker({ type: 'accounts/viewer-state', platform: adapter.id, accountId: viewer.id });
+    return reply.ok && reply.account ? reply.account : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const adapter = pickAdapter(new URL(location.href));
   if (!adapter) return;
-  const settings = await loadSettings();
+  const [settings, knownAccount] = await Promise.all([loadSettings(), loadKnownAccount(adapter)]);
   const watch = new PageWatch({
     adapter,
     doc: document,
     settings,
+    knownAccount,
     send: async (batch) => {
       const reply = await askWorker({ type: 'findings/record', ...batch });
       return reply.ok ? { ok: true } : { ok: false, error: reply.error };

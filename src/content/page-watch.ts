@@ -1,5 +1,5 @@
 import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
-import type { PageSession, PlatformAdapter, ScannedItem } from '../platforms/adapter';
+import type { PageSession, PlatformAdapter, ScannedItem, SessionOptions } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
 import { BadgePainter } from './badge-painter';
 import { FindingQueue, type SendBatch } from './finding-queue';
@@ -12,6 +12,7 @@ export interface PageWatchOptions {
   doc: Document;
   settings: Settings;
   send: SendBatch;
+  knownAccount?: SessionOptions['knownAccount'];
   now?: () => number;
 }
 
@@ -44,7 +45,9 @@ export class PageWatch {
   }
 
   private openSession(): PageSession {
-    return this.options.adapter.openSession(this.options.doc, { url: this.url, keepExcerpts: this.options.settings.keepExcerpts });
+    const options: SessionOptions = { url: this.url, keepExcerpts: this.options.settings.keepExcerpts, now: this.now };
+    if (this.options.knownAccount) options.knownAccount = this.options.knownAccount;
+    return this.options.adapter.openSession(this.options.doc, options);
   }
 
   get platform(): Platform {
