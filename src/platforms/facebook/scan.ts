@@ -189,7 +189,9 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
   if (author?.name) post.ownerName = author.name.slice(0, LIMITS.nameLength);
   if (parent.audienceSource) post.audienceSource = parent.audienceSource;
   if (context.keepExcerpts) {
+    // The comment's own text blocks: not its replies', not the one holding the author's name link.
     const text = [...comment.querySelectorAll(FB.commentText)]
+      .filter((el) => el.parentElement?.closest(FB.article) === comment && !el.querySelector(FB.link))
       .map((el) => el.textContent ?? '')
       .join(' ')
       .replace(/\s+/g, ' ')

@@ -66,3 +66,10 @@ describe('Facebook feed (English)', () => {
     expect(reshare.element!.querySelector('.attached-story-box')!.contains(reshare.badgeAnchor)).toBe(false);
   });
 });
+
+describe('comment excerpts', () => {
+  it("keep the comment's words, not its author's name", () => {
+    const post = scanFeed().byId.get('own-comment-on-public');
+    expect(post?.excerpt).toBe('Looks fast, congrats!');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ENGLISH_REPORT_STRINGS, REPORT_STRING_KEYS, reportStringsFrom } from '../../../src/report';
+import { AUDIENCES, EvidenceSchema, PostKindSchema } from '../../../src/core';
+
+describe('report strings', () => {
+  it('has English for every key, and a key for every audience, kind and evidence', () => {
+    for (const key of REPORT_STRING_KEYS) expect(ENGLISH_REPORT_STRINGS[key], key).toMatch(/\S/);
+    for (const audience of AUDIENCES) expect(REPORT_STRING_KEYS).toContain(`audience_${audience}`);
+    for (const kind of PostKindSchema.options) expect(REPORT_STRING_KEYS).toContain(`kind_${kind}`);
+    for (const evidence of EvidenceSchema.options) expect(REPORT_STRING_KEYS).toContain(`evidence_${evidence.replace('-', '_')}`);
+    expect(new Set(REPORT_STRING_KEYS).size).toBe(REPORT_STRING_KEYS.length);
+  });
+
+  it('fills from a _locales lookup, falling back to English for missing keys', () => {
+    const french: Record<string, string> = { reportTitle: 'Votre rapport', reportExposedHeading: 'Vos publications publiques ($1)' };
+    const strings = reportStringsFrom('fr', (key, substitutions) => {
+      expect(substitutions).toEqual(['$1', '$2']);
+      return french[key] ?? (key === 'audience_public' ? key : '');
+    });
+    expect(strings.lang).toBe('fr');
+    expect(strings.reportTitle).toBe('Votre rapport');
+    expect(strings.reportExposedHeading).toBe('Vos publications publiques ($1)');
+    expect(strings.audience_public).toBe('Public');
+    expect(strings.reportIntro).toBe(ENGLISH_REPORT_STRINGS.reportIntro);
+  });
+});
