@@ -49,7 +49,9 @@ describe('profile timeline in French, with embedded data', () => {
 
   it('reports own posts that are in the data but not rendered', () => {
     const { dataOnly } = page();
-    expect(dataOnly.map((p) => [p.postId, p.audience, p.isOwn, p.url])).toEqual([['7004', 'public', true, 'https://www.facebook.com/alice.martin/posts/pfbid02fr4']]);
+    expect(dataOnly.map((p) => [p.postId, p.audience, p.isOwn, p.url])).toEqual([
+      ['7004', 'public', true, 'https://www.facebook.com/alice.martin/posts/pfbid02fr4'],
+    ]);
   });
 
   it('marks the cover photo and profile picture as always public', () => {
@@ -70,7 +72,12 @@ describe('permalink page in German', () => {
   it('reads the post and its nested comments and replies', () => {
     const { byId, session } = scan(permalinkDe, 'https://www.facebook.com/alice.martin/posts/pfbid02de1');
     expect(session.viewer?.username).toBe('alice.martin');
-    expect(byId.get('de-own-public')).toMatchObject({ audience: 'public', evidence: 'label', isOwn: true, audienceSource: 'Mit Öffentlich geteilt' });
+    expect(byId.get('de-own-public')).toMatchObject({
+      audience: 'public',
+      evidence: 'label',
+      isOwn: true,
+      audienceSource: 'Mit Öffentlich geteilt',
+    });
     expect(byId.get('de-other-comment')).toMatchObject({ kind: 'comment', isOwn: false, audience: 'public' });
     expect(byId.get('de-own-reply')).toMatchObject({ kind: 'comment', isOwn: true, audience: 'public', parentPostId: 'pfbid02de1' });
   });
@@ -110,7 +117,14 @@ describe('a page whose markup changed shape', () => {
 
   it('says unknown — never not public — when nothing can be read', () => {
     const { byId } = page();
-    for (const id of ['x-no-icon', 'x-unknown-word', 'x-unknown-language', 'x-css-icon', 'x-unknown-icon-name', 'x-reshare-without-own-icon']) {
+    for (const id of [
+      'x-no-icon',
+      'x-unknown-word',
+      'x-unknown-language',
+      'x-css-icon',
+      'x-unknown-icon-name',
+      'x-reshare-without-own-icon',
+    ]) {
       expect(byId.get(id), id).toMatchObject({ audience: 'unknown', evidence: 'none', isOwn: true });
     }
   });

@@ -35,7 +35,9 @@ describe('the real saved facebook.com page (logged out, English)', () => {
   });
 
   it('says unknown for an icon name nobody has seen, and counts it', () => {
-    const { data, session } = read(realPage.replace('{"name":"everyone"},"description":"Public"', '{"name":"new_icon_x"},"description":"Zorgblorp"'));
+    const { data, session } = read(
+      realPage.replace('{"name":"everyone"},"description":"Public"', '{"name":"new_icon_x"},"description":"Zorgblorp"'),
+    );
     expect(data[0]).toMatchObject({ audience: 'unknown', evidence: 'none' });
     expect(session.diagnostics.unreadLabels.get('icon_image.name=new_icon_x')).toBeGreaterThan(0);
   });
