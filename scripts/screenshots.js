@@ -1,5 +1,6 @@
 // Screenshots of the popup for the README: docs/popup-en.png and docs/popup-fr.png (and dark variants with --dark).
-// Needs a build (npm run build) and Debian's Chromium; run: node scripts/screenshots.js [--dark]
+// Needs a build (npm run build), Debian's Chromium and its translations (apt-get install chromium-l10n: without
+// them Chromium runs in English whatever the language asked). Run: node scripts/screenshots.js [--dark]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ const LANGUAGES = [
   { lang: 'en', locale: 'en-GB', env: 'en_GB.UTF-8' },
   { lang: 'fr', locale: 'fr-FR', env: 'fr_FR.UTF-8' },
 ];
+const DEMO_VISITS = ['https://www.facebook.com/', 'https://www.facebook.com/alice.martin'];
 /** The popup's width in the toolbar: 25rem of 14px. */
 const POPUP_WIDTH = 350;
 
@@ -47,29 +49,36 @@ async function shoot({ lang, locale, env }) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const origin = worker.url().split('/').slice(0, 3).join('/');
 
-    const feed = await context.newPage();
-    await feed.goto('https://www.facebook.com/', { waitUntil: 'load' });
-    await feed.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 5);
+    // The demo's feed and profile: own posts public, not public and unknown.
+    for (const url of DEMO_VISITS) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.dataset.glasshouse === 'ready');
+      await page.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length > 0);
+    }
 
     const popup = await context.newPage();
     await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
-    await popup.goto(`${origin}/src/ui/popup/index.html`);
-    // Wait until the worker has stored what the feed showed.
-    for (let i = 0; i < 30; i++) {
+    // Wait until the worker has stored what the pages showed: the total stops changing.
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
       await popup.goto(`${origin}/src/ui/popup/index.html`);
       await popup.waitForSelector('[data-total]');
-      if (Number(await popup.getAttribute('[data-total]', 'data-total')) >= 5) break;
-      await popup.waitForTimeout(300);
+      const total = Number(await popup.getAttribute('[data-total]', 'data-total'));
+      if (total > 0 && total === last) break;
+      last = total;
+      await popup.waitForTimeout(500);
     }
     // An objection recorded a month ago on Facebook, so the screenshot shows what it means.
     await popup.evaluate(async () => {
       const objectedAt = Date.now() - 30 * 24 * 3600 * 1000;
-      // @ts-expect-error chrome is the extension API on an extension page
-      await chrome.runtime.sendMessage({ type: 'objection/record', platform: 'facebook', objectedAt });
+      // The extension API of an extension page.
+      await /** @type {any} */ (globalThis).chrome.runtime.sendMessage({ type: 'objection/record', platform: 'facebook', objectedAt });
     });
     await popup.reload();
     await popup.waitForSelector('[data-objected="yes"]');
     const shown = await popup.evaluate(() => document.documentElement.lang);
+    if (shown !== lang) throw new Error(`the popup is in "${shown}", not "${lang}": is chromium-l10n installed?`);
     mkdirSync('docs', { recursive: true });
     const file = `docs/popup-${lang}${dark ? '-dark' : ''}.png`;
     await popup.screenshot({ path: file, fullPage: true });

@@ -1,54 +1,52 @@
-import type { PlatformSummary } from '../../core';
+import type { PlatformOverview } from '../../core';
 import { t } from '../../lib/i18n';
-import { useWorker } from '../shared/use-worker';
+import { useWorkerQuery } from '../shared/use-worker';
+import { DiagnosticsPanel } from './diagnostics';
+import { EmptyState } from './empty-state';
+import { FixingAdvice } from './fixing';
+import { ObjectionPanel } from './objection';
+import { PlatformSummaryView } from './platform-summary';
+import { ReportActions } from './report-actions';
 
-function PlatformCounts({ summary }: { summary: PlatformSummary }) {
-  const name = t(`platform_${summary.platform}`);
+export function Popup() {
+  const { loaded, reload } = useWorkerQuery({ type: 'overview/get' });
   return (
-    <section aria-labelledby={`h-${summary.platform}`} data-platform={summary.platform}>
-      <h2 id={`h-${summary.platform}`}>{name}</h2>
-      {summary.total === 0 ? (
-        <p class="muted">{t('popupNothingSeen')}</p>
-      ) : (
-        <dl class="counts">
-          <div>
-            <dt>{t('popupCountPublic')}</dt>
-            <dd class="exposed" data-count="eligible">
-              {summary.eligible}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('popupCountNotPublic')}</dt>
-            <dd class="safe" data-count="not-eligible">
-              {summary.notEligible}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('popupCountUnknown')}</dt>
-            <dd class="unknown" data-count="unknown">
-              {summary.unknown}
-            </dd>
-          </div>
-        </dl>
+    <>
+      <header class="page-header">
+        <h1>{t('extensionName')}</h1>
+        <a href="../options/index.html" target="_blank" rel="noopener" class="header-link">
+          {t('popupSettingsLink')}
+          <span class="visually-hidden"> {t('opensInNewTab')}</span>
+        </a>
+      </header>
+      <main>
+        {loaded.state === 'loading' && <p class="muted">{t('loading')}</p>}
+        {loaded.state === 'failed' && <p role="alert">{t('popupLoadFailed', [loaded.error])}</p>}
+        {loaded.state === 'ready' && <Loaded platforms={loaded.value.platforms} reload={reload} />}
+      </main>
+      {loaded.state === 'ready' && (
+        <footer>
+          <DiagnosticsPanel platforms={loaded.value.platforms} />
+        </footer>
       )}
-    </section>
+    </>
   );
 }
 
-export function Popup() {
-  const summary = useWorker({ type: 'summary/get' });
+function Loaded({ platforms, reload }: { platforms: PlatformOverview[]; reload: () => Promise<void> }) {
+  const total = platforms.reduce((n, p) => n + p.summary.total, 0);
   return (
-    <main>
-      <h1>{t('extensionName')}</h1>
-      {summary.state === 'loading' && <p class="muted">{t('loading')}</p>}
-      {summary.state === 'failed' && <p role="alert">{t('popupLoadFailed', [summary.error])}</p>}
-      {summary.state === 'ready' && (
-        <div data-total={summary.value.platforms.reduce((n, p) => n + p.total, 0)}>
-          {summary.value.platforms.map((p) => (
-            <PlatformCounts key={p.platform} summary={p} />
-          ))}
-        </div>
-      )}
-    </main>
+    <>
+      {/* data-total and section[data-platform] [data-count] are read by the browser tests. */}
+      <div data-total={total}>
+        {total === 0 && <EmptyState />}
+        {platforms.map((p) => (
+          <PlatformSummaryView key={p.summary.platform} overview={p} />
+        ))}
+      </div>
+      <ObjectionPanel platforms={platforms} reload={reload} />
+      <FixingAdvice platforms={platforms} />
+      <ReportActions />
+    </>
   );
 }

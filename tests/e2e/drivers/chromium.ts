@@ -13,6 +13,17 @@ function wrap(page: Page): TestPage {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
     close: () => page.close(),
+    async injectScript(source) {
+      // DevTools' Runtime.evaluate compiles the source itself, so the page's CSP (no eval) does not apply.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, returnByValue: false });
+        if (exceptionDetails)
+          throw new Error(`injected script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      } finally {
+        await cdp.detach();
+      }
+    },
   };
 }
 

@@ -4,6 +4,12 @@ export interface TestPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs a classic script's source in the page's own world, past the page's CSP (an extension page
+   * forbids eval, inline and Blob scripts): for test tools such as axe-core. Optional: a driver that
+   * cannot do it leaves it out, and the tests that need it say they were skipped.
+   */
+  injectScript?(source: string): Promise<void>;
 }
 
 export interface RecordedRequest {

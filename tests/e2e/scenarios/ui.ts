@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserDriver, TestPage } from '../drivers/driver';
+
+export const POPUP = '/src/ui/popup/index.html';
+export const OPTIONS = '/src/ui/options/index.html';
+
+/** An extension page, once its first worker answer is on screen. */
+export async function openExtensionPage(driver: BrowserDriver, path: string): Promise<TestPage> {
+  const page = await driver.newPage();
+  await page.goto(`${driver.extensionOrigin}${path}`);
+  await page.waitFor(() => document.querySelector('[data-total], [data-setting], [role="alert"]') !== null);
+  return page;
+}
+
+export interface PopupSeen {
+  total: number | null;
+  empty: boolean;
+  failed: string | null;
+  platforms: Record<string, { eligible: number; notEligible: number; unknown: number; verdict: string | null; links: string[] }>;
+  objections: Record<string, { objected: boolean; objectedAt: number | null; prompt: boolean; text: string }>;
+}
+
+/** What the popup shows, read off its data hooks. */
+export function readPopup(page: TestPage): Promise<PopupSeen> {
+  return page.evaluate(() => {
+    const number = (el: Element | null) => Number(el?.textContent ?? 0);
+    const platforms: PopupSeen['platforms'] = {};
+    for (const section of document.querySelectorAll('section[data-platform]')) {
+      platforms[section.getAttribute('data-platform')!] = {
+        eligible: number(section.querySelector('[data-count="eligible"]')),
+        notEligible: number(section.querySelector('[data-count="not-eligible"]')),
+        unknown: number(section.querySelector('[data-count="unknown"]')),
+        verdict: section.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null,
+        links: [...section.querySelectorAll<HTMLAnchorElement>('.recent a')].map((a) => a.href),
+      };
+    }
+    const objections: PopupSeen['objections'] = {};
+    for (const block of document.querySelectorAll('[data-objection]')) {
+      const at = block.querySelector('[data-objected-at]')?.getAttribute('data-objected-at');
+      objections[block.getAttribute('data-objection')!] = {
+        objected: block.getAttribute('data-objected') === 'yes',
+        objectedAt: at ? Number(at) : null,
+        prompt: block.querySelector('[data-prompt]') !== null,
+        text: (block.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      };
+    }
+    const total = document.querySelector('[data-total]')?.getAttribute('data-total');
+    return {
+      total: total === undefined || total === null ? null : Number(total),
+      empty: document.querySelector('[data-empty]') !== null,
+      failed: document.querySelector('[role="alert"]')?.textContent ?? null,
+      platforms,
+      objections,
+    };
+  });
+}
+
+/** Clicks the first element matching `selector`; a link's navigation can be held back so no tab opens. */
+export async function clickOn(page: TestPage, selector: string, options: { preventNavigation?: boolean } = {}): Promise<void> {
+  await page.waitFor((s) => document.querySelector(s) !== null, selector);
+  await page.evaluate(
+    ({ selector, preventNavigation }) => {
+      const element = document.querySelector<HTMLElement>(selector)!;
+      if (preventNavigation) element.addEventListener('click', (event) => event.preventDefault(), { once: true });
+      element.click();
+    },
+    { selector, preventNavigation: options.preventNavigation ?? false },
+  );
+}
+
+/** Types a value as a user would: input events, then change (what a blur or Enter gives). */
+export async function fillIn(page: TestPage, selector: string, value: string): Promise<void> {
+  await page.waitFor((s) => document.querySelector(s) !== null, selector);
+  await page.evaluate(
+    ({ selector, value }) => {
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { selector, value },
+  );
+}
+
+/** `YYYY-MM-DD` for a day `daysAgo` before today, in the browser's time zone, and that day's local midnight. */
+export function pastDay(page: TestPage, daysAgo: number): Promise<{ value: string; time: number }> {
+  return page.evaluate((days) => {
+    const now = new Date();
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - days);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return { value: `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`, time: day.getTime() };
+  }, daysAgo);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = (() => {
+  let source: string | undefined;
+  return () => (source ??= readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+})();
+
+/**
+ * Runs axe-core on the page (WCAG 2.x A and AA, best practices) and returns the serious and
+ * critical violations; null when the driver cannot inject a script past the page's CSP.
+ */
+export async function seriousAxeViolations(page: TestPage): Promise<AxeViolation[] | null> {
+  if (!page.injectScript) return null;
+  await page.injectScript(AXE_SOURCE());
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Opens every <details> so axe also checks what is folded away. */
+export function openAllDetails(page: TestPage): Promise<void> {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+}
