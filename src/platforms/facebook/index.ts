@@ -1,5 +1,5 @@
 import { isElement } from '../dom';
-import type { DetectedPost } from '../../core';
+import type { AccountObservation, DetectedPost } from '../../core';
 import { LIMITS } from '../../core';
 import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type SessionOptions } from '../adapter';
 import { AudienceVocabularyIndex } from './audience-vocabulary';
@@ -24,11 +24,13 @@ class FacebookPageSession implements PageSession {
   private readonly seenScripts = new WeakSet<Element>();
   private readonly context: FacebookScanContext;
   private readonly renderedIds = new Set<string>();
+  private readonly now: () => number;
 
   constructor(
     private readonly doc: Document,
     options: SessionOptions,
   ) {
+    this.now = options.now ?? Date.now;
     const lang = doc.documentElement.getAttribute('lang') ?? undefined;
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
@@ -127,8 +129,21 @@ class FacebookPageSession implements PageSession {
     return post;
   }
 
-  accounts() {
-    return [];
+  /** The viewer's own account: who is logged in. Facebook has no account-wide privacy, so `unknown`. */
+  accounts(): AccountObservation[] {
+    const viewer = this.context.viewer;
+    if (!viewer) return [];
+    const account: AccountObservation = {
+      platform: 'facebook',
+      accountId: viewer.id,
+      isViewer: true,
+      privacy: 'unknown',
+      evidence: 'none',
+      seenAt: this.now(),
+    };
+    if (viewer.username) account.username = viewer.username.slice(0, LIMITS.nameLength);
+    if (viewer.name) account.name = viewer.name.slice(0, LIMITS.nameLength);
+    return [account];
   }
 }
 

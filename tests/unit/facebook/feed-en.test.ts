@@ -73,3 +73,22 @@ describe('comment excerpts', () => {
     expect(post?.excerpt).toBe('Looks fast, congrats!');
   });
 });
+
+describe('the viewer account', () => {
+  it('is reported so the popup can say who was seen', () => {
+    const doc = loadPage(feedEn, 'https://www.facebook.com/', ['c_user=100001']);
+    const session = facebookAdapter.openSession(doc, { now: () => 1_750_000_000_000 });
+    expect(session.accounts()).toEqual([
+      {
+        platform: 'facebook',
+        accountId: '100001',
+        username: 'alice.martin',
+        name: 'Alice Martin',
+        isViewer: true,
+        privacy: 'unknown',
+        evidence: 'none',
+        seenAt: 1_750_000_000_000,
+      },
+    ]);
+  });
+});
