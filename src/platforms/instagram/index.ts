@@ -1,36 +1,34 @@
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
 import { LIMITS } from '../../core';
-import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type Viewer } from '../adapter';
+import {
+  DetectionDiagnostics,
+  type PageSession,
+  type PlatformAdapter,
+  type ScannedItem,
+  type SessionOptions,
+  type Viewer,
+} from '../adapter';
 import { InstagramPageData } from './page-data';
-import { pageOf, postUrl, type PageRef } from './links';
+import { pageOf, type PageRef } from './links';
 import { readPrivacyToggle } from './privacy-toggle';
 import {
   accountAudience,
   audienceOfPrivacy,
+  detectedPost,
   postContainersIn,
+  resolveOwner,
   scanGridLinks,
   scanInstagramPost,
   type AudienceReading,
   type InstagramScanContext,
+  type Owner,
 } from './scan';
 import { IG, IG_PATHS } from './selectors';
 import { instagramViewer, isViewerAccount } from './viewer';
 
-/** The viewer's account as the worker last stored it, so a feed knows it without the profile. */
-export interface KnownAccountState {
-  accountId: string;
-  privacy: 'public' | 'private';
-  seenAt: number;
-}
-
-export interface InstagramSessionOptions {
-  url?: string;
-  /** Stamps account observations; injectable for tests. */
-  now?: () => number;
-  keepExcerpts?: boolean;
-  knownAccount?: KnownAccountState;
-}
+/** `knownAccount` is the viewer's account as the worker last stored it, so a feed knows it without the profile. */
+export type InstagramSessionOptions = SessionOptions;
 
 /** The privacy settings toggle, as last read, with when its state was first seen. */
 interface ToggleState {
@@ -43,7 +41,8 @@ class InstagramPageSession implements PageSession {
   readonly diagnostics = new DetectionDiagnostics();
   private readonly data: InstagramPageData;
   private readonly seenScripts = new WeakSet<Element>();
-  private readonly renderedCodes = new Set<string>();
+  /** Posts scanned on the page, with the owner they were read with. */
+  private readonly rendered = new Map<string, Owner>();
   private readonly now: () => number;
   private toggle: ToggleState | undefined;
   private currentViewer: Viewer | null = null;
@@ -96,7 +95,9 @@ class InstagramPageSession implements PageSession {
     this.refreshViewer();
   }
 
-  readNetworkPayload(text: string): void {
+  /** Returns the posts whose owner, kind or audience the answer changed: an account's privacy changes all its posts. */
+  readNetworkPayload(text: string): string[] {
+    const before = this.postStates();
     try {
       // Streamed answers carry several JSON documents, one a line.
       for (const line of text.split('\n')) {
@@ -106,6 +107,25 @@ class InstagramPageSession implements PageSession {
       this.diagnostics.error(error);
     }
     this.refreshViewer();
+    const changed: string[] = [];
+    for (const [code, state] of this.postStates()) if (before.get(code) !== state) changed.push(code);
+    return changed;
+  }
+
+  /** What each known post (scanned or in the data) would be reported as, in short. */
+  private postStates(): Map<string, string> {
+    const states = new Map<string, string>();
+    const context = this.context(this.page);
+    const codes = new Set([...this.rendered.keys(), ...this.data.media.keys()]);
+    for (const code of codes) {
+      const media = this.data.media.get(code);
+      const seen = this.rendered.get(code);
+      const owner: Owner = { id: media?.ownerId ?? seen?.id, username: media?.ownerUsername ?? seen?.username };
+      owner.id ??= this.data.idOfUsername(owner.username);
+      const reading = isViewerAccount(owner, this.currentViewer) ? this.viewerAudience() : accountAudience(owner, context);
+      states.set(code, [owner.id, owner.username, media?.kind, reading.audience, reading.evidence].join('|'));
+    }
+    return states;
   }
 
   /** Reads the "Private account" toggle when the privacy settings page shows it. */
@@ -164,7 +184,13 @@ class InstagramPageSession implements PageSession {
     } catch (error) {
       this.diagnostics.error(error);
     }
-    for (const item of items) if (item.post.kind !== 'comment') this.renderedCodes.add(item.post.postId);
+    for (const { post } of items) {
+      if (post.kind === 'comment') continue;
+      const owner: Owner = {};
+      if (IG_PATHS.numericId.test(post.ownerId)) owner.id = post.ownerId;
+      if (post.ownerName) owner.username = post.ownerName;
+      this.rendered.set(post.postId, owner);
+    }
     return items;
   }
 
@@ -178,26 +204,9 @@ class InstagramPageSession implements PageSession {
     try {
       const context = this.context(this.page);
       for (const media of this.data.media.values()) {
-        if (this.renderedCodes.has(media.code) || (!media.ownerId && !media.ownerUsername)) continue;
-        const owner = { id: media.ownerId ?? this.data.idOfUsername(media.ownerUsername), username: media.ownerUsername };
-        const isOwn = isViewerAccount(owner, this.currentViewer);
-        const reading = isOwn ? this.viewerAudience() : accountAudience(owner, context);
-        const post: DetectedPost = {
-          platform: 'instagram',
-          postId: media.code,
-          url: postUrl(media.code, media.kind),
-          kind: media.kind,
-          ownerId: (owner.id ?? owner.username ?? '').slice(0, LIMITS.idLength),
-          isOwn,
-          audience: reading.audience,
-          evidence: reading.evidence,
-        };
-        if (owner.username) post.ownerName = owner.username;
-        if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
-        if (media.publishedAt !== undefined) post.publishedAt = media.publishedAt;
-        if (context.keepExcerpts && media.excerpt) post.excerpt = media.excerpt;
-        if (reading.audience !== 'unknown') this.diagnostics.knownPost(media.code);
-        else if (isOwn) this.diagnostics.unknownPost(media.code);
+        if (this.rendered.has(media.code) || (!media.ownerId && !media.ownerUsername)) continue;
+        const owner = resolveOwner(media, undefined, context);
+        const post = detectedPost(media.code, media.kind, owner, context, { publishedAt: media.publishedAt, excerpt: media.excerpt });
         posts.push(post);
       }
     } catch (error) {
@@ -222,7 +231,8 @@ class InstagramPageSession implements PageSession {
       if (reading.username) observation.username = reading.username.slice(0, LIMITS.nameLength);
       if (reading.name) observation.name = reading.name.slice(0, LIMITS.nameLength);
       if (reading.professional !== undefined) observation.professional = reading.professional;
-      if (observation.isViewer && this.toggle) Object.assign(observation, { privacy: this.toggle.privacy, evidence: 'account', seenAt: this.toggle.seenAt });
+      if (observation.isViewer && this.toggle)
+        Object.assign(observation, { privacy: this.toggle.privacy, evidence: 'account', seenAt: this.toggle.seenAt });
       observations.push(observation);
     }
     if (viewerId && this.toggle && !this.data.accounts.has(viewerId)) {
@@ -241,7 +251,7 @@ class InstagramPageSession implements PageSession {
   }
 }
 
-export const instagramAdapter: PlatformAdapter & { openSession(doc: Document, options?: InstagramSessionOptions): PageSession } = {
+export const instagramAdapter: PlatformAdapter = {
   id: 'instagram',
   matches: (url) => IG_PATHS.host.test(url.hostname),
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,

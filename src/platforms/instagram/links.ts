@@ -75,7 +75,11 @@ export function pageOf(href: string): PageRef {
   if (post) return { kind: 'post', post: { code: post.code, kind: post.kind, url: post.url } };
   const parts = segmentsOf(url);
   if (isUsername(parts[0]) && parts.length <= 2) {
-    return { kind: 'profile', username: parts[0].toLowerCase(), ownPostsTab: (IG_PATHS.ownPostTabs as readonly string[]).includes(parts[1] ?? '') };
+    return {
+      kind: 'profile',
+      username: parts[0].toLowerCase(),
+      ownPostsTab: (IG_PATHS.ownPostTabs as readonly string[]).includes(parts[1] ?? ''),
+    };
   }
   return { kind: 'other' };
 }

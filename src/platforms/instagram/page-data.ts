@@ -113,7 +113,9 @@ export class InstagramPageData {
       if (!Array.isArray(value)) continue;
       for (const entry of value) {
         if (!Array.isArray(entry) || entry[0] !== IG_DATA.viewerModule || !isObject(entry[2])) continue;
-        const id = idOf(entry[2].id) ?? (isObject(entry[2].data) ? userIdOf(entry[2].data) : undefined);
+        const config = entry[2];
+        const user = config[IG_DATA.viewerModuleUser];
+        const id = idOf(config[IG_DATA.viewerModuleId]) ?? (isObject(user) ? userIdOf(user) : undefined);
         if (id) this.viewerId ??= id;
       }
     }
@@ -137,6 +139,7 @@ export class InstagramPageData {
     const source = typeof isPrivate === 'boolean' ? `${IG_DATA.isPrivate}=${isPrivate}` : professional ? 'professional account' : undefined;
     const known = this.accounts.get(id);
     const reading: AccountReading = known ? { ...known } : { accountId: id, privacy, evidence, seenAt: this.now() };
+    if (!known && source) reading.source = source;
     if (username) reading.username = username;
     if (name) reading.name = name.slice(0, LIMITS.nameLength);
     if (professional !== undefined) reading.professional = professional;
@@ -145,9 +148,8 @@ export class InstagramPageData {
       reading.privacy = privacy;
       reading.evidence = evidence;
       reading.seenAt = this.now();
+      if (source) reading.source = source;
     }
-    if (privacy !== 'unknown' || !known) reading.source = source ?? reading.source;
-    if (reading.source === undefined) delete reading.source;
     this.accounts.set(id, reading);
   }
 
@@ -159,7 +161,10 @@ export class InstagramPageData {
     for (const key of IG_DATA.mediaOwnerKeys) if (!owner && isObject(object[key])) owner = object[key] as Json;
     if (!owner && !IG_DATA.mediaMarkers.some((key) => key in object)) return;
     const productType = str(object[IG_DATA.productType]);
-    const found: DataMedia = { code, kind: productType && (IG_DATA.reelProductTypes as readonly string[]).includes(productType) ? 'reel' : 'post' };
+    const found: DataMedia = {
+      code,
+      kind: productType && (IG_DATA.reelProductTypes as readonly string[]).includes(productType) ? 'reel' : 'post',
+    };
     const ownerId = owner ? userIdOf(owner) : undefined;
     const ownerUsername = owner ? usernameOf(owner) : undefined;
     if (ownerId) found.ownerId = ownerId;
@@ -174,7 +179,11 @@ export class InstagramPageData {
     this.media.set(
       code,
       known
-        ? { ...found, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)), kind: known.kind === 'reel' ? 'reel' : found.kind }
+        ? {
+            ...found,
+            ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)),
+            kind: known.kind === 'reel' ? 'reel' : found.kind,
+          }
         : found,
     );
   }
@@ -187,10 +196,10 @@ export class InstagramPageData {
 
 function captionOf(media: Json): string | undefined {
   const caption = media[IG_DATA.caption];
-  if (isObject(caption) && str(caption.text)) return str(caption.text);
+  if (isObject(caption) && str(caption[IG_DATA.captionText])) return str(caption[IG_DATA.captionText]);
   const graph = media[IG_DATA.graphCaption];
   if (isObject(graph) && Array.isArray(graph.edges) && isObject(graph.edges[0]) && isObject(graph.edges[0].node)) {
-    return str(graph.edges[0].node.text);
+    return str(graph.edges[0].node[IG_DATA.captionText]);
   }
   return undefined;
 }

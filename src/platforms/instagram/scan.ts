@@ -52,7 +52,35 @@ function count(post: DetectedPost, context: InstagramScanContext): void {
   else if (post.isOwn || post.ownerId === '') context.diagnostics.unknownPost(post.postId);
 }
 
-function resolveOwner(media: DataMedia | undefined, username: string | undefined, context: InstagramScanContext): Owner {
+/** A post or reel as reported: its owner's audience, or the viewer's own state when it is theirs. */
+export function detectedPost(
+  code: string,
+  kind: 'post' | 'reel',
+  owner: Owner,
+  context: InstagramScanContext,
+  extra: { publishedAt?: number | undefined; excerpt?: string | undefined } = {},
+): DetectedPost {
+  const isOwn = isViewerAccount(owner, context.viewer);
+  const reading = isOwn ? context.viewerAudience() : accountAudience(owner, context);
+  const post: DetectedPost = {
+    platform: 'instagram',
+    postId: code,
+    url: postUrl(code, kind),
+    kind,
+    ownerId: (owner.id ?? owner.username ?? '').slice(0, LIMITS.idLength),
+    isOwn,
+    audience: reading.audience,
+    evidence: reading.evidence,
+  };
+  if (owner.username) post.ownerName = owner.username;
+  if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
+  if (extra.publishedAt !== undefined) post.publishedAt = extra.publishedAt;
+  if (context.keepExcerpts && extra.excerpt) post.excerpt = extra.excerpt;
+  count(post, context);
+  return post;
+}
+
+export function resolveOwner(media: DataMedia | undefined, username: string | undefined, context: InstagramScanContext): Owner {
   const owner: Owner = {};
   const name = media?.ownerUsername ?? username;
   const id = media?.ownerId ?? context.data.idOfUsername(name);
@@ -154,27 +182,13 @@ export function scanInstagramPost(container: PostContainer, context: InstagramSc
   if (!ref) return [];
   const media = context.data.media.get(ref.code);
   const ownerLink = ownerLinkOf(element, timed?.link, context.baseUrl);
+  // A post page that shows nothing of its post yet (still loading) is not a post to report.
+  if (!timed && !media && !ownerLink) return [];
   const owner = resolveOwner(media, ownerLink?.username ?? ref.username, context);
-  const isOwn = isViewerAccount(owner, context.viewer);
-  const reading = isOwn ? context.viewerAudience() : accountAudience(owner, context);
-  const kind = media?.kind === 'reel' || ref.kind === 'reel' ? 'reel' : 'post';
-  const post: DetectedPost = {
-    platform: 'instagram',
-    postId: ref.code,
-    url: postUrl(ref.code, kind),
-    kind,
-    ownerId: (owner.id ?? owner.username ?? '').slice(0, LIMITS.idLength),
-    isOwn,
-    audience: reading.audience,
-    evidence: reading.evidence,
-  };
-  if (owner.username) post.ownerName = owner.username;
-  if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
-  const publishedAt = media?.publishedAt ?? timeOf(timed?.link);
-  if (publishedAt !== undefined) post.publishedAt = publishedAt;
-  const excerpt = context.keepExcerpts ? (media?.excerpt ?? excerptOf(element)) : undefined;
-  if (excerpt) post.excerpt = excerpt;
-  count(post, context);
+  const post = detectedPost(ref.code, media?.kind === 'reel' || ref.kind === 'reel' ? 'reel' : 'post', owner, context, {
+    publishedAt: media?.publishedAt ?? timeOf(timed?.link),
+    excerpt: context.keepExcerpts ? (media?.excerpt ?? excerptOf(element)) : undefined,
+  });
   const badgeAnchor = ownerLink?.link.closest(IG.header) ?? ownerLink?.link.parentElement ?? element;
   return [{ post, element, badgeAnchor }, ...scanComments(element, post, context)];
 }
@@ -265,27 +279,13 @@ export function scanGridLinks(root: ParentNode, doc: Document, context: Instagra
     if (!ref || ref.commentId || ref.code === pageCode) continue;
     const media = context.data.media.get(ref.code);
     const profile =
-      context.page.kind === 'profile' && context.page.ownPostsTab && main?.contains(link) && !link.closest(IG.dialog) ? context.page.username : undefined;
+      context.page.kind === 'profile' && context.page.ownPostsTab && main?.contains(link) && !link.closest(IG.dialog)
+        ? context.page.username
+        : undefined;
     const owner = resolveOwner(media, ref.username ?? profile, context);
     if (!owner.id && !owner.username) continue;
-    const isOwn = isViewerAccount(owner, context.viewer);
-    const reading = isOwn ? context.viewerAudience() : accountAudience(owner, context);
     const kind = media?.kind === 'reel' || ref.kind === 'reel' ? 'reel' : 'post';
-    const post: DetectedPost = {
-      platform: 'instagram',
-      postId: ref.code,
-      url: postUrl(ref.code, kind),
-      kind,
-      ownerId: (owner.id ?? owner.username ?? '').slice(0, LIMITS.idLength),
-      isOwn,
-      audience: reading.audience,
-      evidence: reading.evidence,
-    };
-    if (owner.username) post.ownerName = owner.username;
-    if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
-    if (media?.publishedAt !== undefined) post.publishedAt = media.publishedAt;
-    if (context.keepExcerpts && media?.excerpt) post.excerpt = media.excerpt;
-    count(post, context);
+    const post = detectedPost(ref.code, kind, owner, context, { publishedAt: media?.publishedAt, excerpt: media?.excerpt });
     items.push({ post, element: link, badgeAnchor: link.firstElementChild ?? link });
   }
   return items;

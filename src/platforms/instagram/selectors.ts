@@ -41,6 +41,9 @@ export const IG_DATA = {
   viewerIdKey: 'viewerId',
   /** A `define` tuple `["PolarisViewer",[],{"data":{…user…},"id":"123"},7365]`; logged out: id null. */
   viewerModule: 'PolarisViewer',
+  /** The PolarisViewer config's fields: the viewer's id and user object. */
+  viewerModuleId: 'id',
+  viewerModuleUser: 'data',
   /** Keys whose string value is itself JSON (XIGSharedData `{"raw":"{\"config\":…}"}`). */
   nestedJsonKeys: ['raw'],
   /** A user's id: v1 API `pk` / `pk_id`, GraphQL `id`. */
@@ -63,6 +66,7 @@ export const IG_DATA = {
   /** v1 `caption.text`; GraphQL `edge_media_to_caption.edges[0].node.text`. */
   caption: 'caption',
   graphCaption: 'edge_media_to_caption',
+  captionText: 'text',
   /** Other keys a media object carries, telling it from any object with a `code`. */
   mediaMarkers: ['media_type', 'product_type', 'taken_at', 'taken_at_timestamp', 'display_url', 'image_versions2'],
   username: 'username',

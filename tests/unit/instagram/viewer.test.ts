@@ -1,0 +1,55 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import feedDe from '../../fixtures/instagram/feed-de.html?raw';
+import missingData from '../../fixtures/instagram/missing-data-en.html?raw';
+import { instagramAdapter } from '../../../src/platforms/instagram';
+import { loadPage } from '../facebook/load-fixture';
+import { openPage, VIEWER_ID } from './open-page';
+
+describe('Instagram viewer', () => {
+  it('knows the viewer from the ds_user_id cookie, and the username and name from PolarisViewer', () => {
+    const { session } = openPage(feedDe, 'https://www.instagram.com/');
+    expect(session.viewer).toEqual({ id: VIEWER_ID, username: 'giulia.rossi', name: 'Giulia Rossi' });
+  });
+
+  it('knows the viewer from viewerId in the embedded data when the cookie is not readable', () => {
+    const { session } = openPage(feedDe, 'https://www.instagram.com/', { cookies: [] });
+    expect(session.viewer?.id).toBe(VIEWER_ID);
+  });
+
+  it('reads viewerId from the XIGSharedData raw config alone, and the username from a user object with that id', () => {
+    const onlyRaw = feedDe
+      .replace(/\["PolarisViewer",\[\],\{.*?\},7365\]/, '["PolarisViewer",[],{"data":null,"id":null},7365]')
+      .replace(/"native":\{.*?\}\}/, '"native":{}');
+    expect(onlyRaw).not.toBe(feedDe);
+    const doc = loadPage(onlyRaw, 'https://www.instagram.com/');
+    // The feed data's own media carry the viewer's user object.
+    expect(instagramAdapter.viewer(doc)).toEqual({ id: VIEWER_ID, username: 'giulia.rossi', name: 'Giulia Rossi' });
+  });
+
+  it('is logged out when neither cookie nor data name anyone, and then nothing is own', () => {
+    const loggedOut = feedDe
+      .replace(/\\"viewerId\\":\\"\d+\\"/, '\\"viewerId\\":null')
+      .replace(/"viewerId":"\d+"/, '"viewerId":null')
+      .replace(/\["PolarisViewer",\[\],\{.*?\},7365\]/, '["PolarisViewer",[],{"data":null,"id":null},7365]');
+    const { session, items } = openPage(loggedOut, 'https://www.instagram.com/', { cookies: [] });
+    expect(session.viewer).toBeNull();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((item) => item.post.isOwn)).toBe(false);
+  });
+
+  it("learns the username from the own profile's Edit profile link when no data names it", () => {
+    const { session } = openPage(missingData, 'https://www.instagram.com/giulia.rossi/');
+    expect(session.viewer).toEqual({ id: VIEWER_ID, username: 'giulia.rossi' });
+  });
+
+  it("does not take another profile's name for the viewer's: its main column has no Edit profile link", () => {
+    const others = missingData.replace(
+      '<div><a href="/accounts/edit/" role="link">Edit profile</a></div>',
+      '<div><button>Follow</button></div>',
+    );
+    const { session, items } = openPage(others, 'https://www.instagram.com/giulia.rossi/');
+    expect(session.viewer).toEqual({ id: VIEWER_ID });
+    expect(items.some((item) => item.post.isOwn)).toBe(false);
+  });
+});
