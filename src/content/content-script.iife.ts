@@ -7,6 +7,7 @@ import { pickAdapter } from '../platforms';
 import type { PlatformAdapter, SessionOptions } from '../platforms/adapter';
 import { askWorker } from '../lib/worker-client';
 import { PageWatch } from './page-watch';
+import { prepareFullScan } from './full-scan';
 
 async function loadSettings(): Promise<Settings> {
   try {
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
       return reply.ok ? { ok: true } : { ok: false, error: reply.error };
     },
   });
+  // Before the watch starts, so a full-history scan in this tab counts the first screen's posts too.
+  const fullScan = prepareFullScan(watch, adapter, document);
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data as { source?: unknown } | null;
@@ -52,11 +55,17 @@ async function main(): Promise<void> {
     // Untrusted: any page script can post this. Malformed or oversized messages are ignored.
     const parsed = BridgeMessageSchema.safeParse(data);
     if (parsed.success) watch.readNetworkPayload(parsed.data.body);
+    if (parsed.success) fullScan.notePayload(parsed.data.body);
   });
   watch.start();
+  // Leaving the page: send what is queued now rather than after the batching delay.
+  const leave = () => void watch.queue.flush();
+  window.addEventListener('pagehide', leave);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave());
   window.postMessage({ source: CONTENT_READY_SOURCE }, location.origin);
   // Tests and the demo read this to know the content script is running; it carries no data.
   document.documentElement.dataset.glasshouse = 'ready';
+  void fullScan.begin();
 }
 
 void main().catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { AccountObservation, Diagnostics, OwnFinding } from '../core';
+import type { OwnAccountObservation, Diagnostics, OwnFinding } from '../core';
 import { LIMITS, postKey } from '../core';
 
 export interface BatchReply {
@@ -9,7 +9,7 @@ export interface BatchReply {
 export type SendBatch = (batch: {
   batchId: string;
   findings: OwnFinding[];
-  accounts?: AccountObservation[];
+  accounts?: OwnAccountObservation[];
   diagnostics?: Diagnostics;
 }) => Promise<BatchReply>;
 
@@ -20,7 +20,7 @@ export type SendBatch = (batch: {
  */
 export class FindingQueue {
   private readonly pending = new Map<string, OwnFinding>();
-  private readonly pendingAccounts = new Map<string, AccountObservation>();
+  private readonly pendingAccounts = new Map<string, OwnAccountObservation>();
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
@@ -42,7 +42,7 @@ export class FindingQueue {
     this.schedule(this.delayMs);
   }
 
-  addAccount(account: AccountObservation): void {
+  addAccount(account: OwnAccountObservation): void {
     this.pendingAccounts.set(`${account.platform}:${account.accountId}`, account);
     this.schedule(this.delayMs);
   }

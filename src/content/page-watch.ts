@@ -32,6 +32,8 @@ export class PageWatch {
   private readonly containers = new Map<string, WeakRef<Element>>();
   private readonly now: () => number;
   private url: string;
+  /** Who else wants each own finding as it is queued: the full-history scan counts them. */
+  private readonly ownFindingListeners = new Set<(finding: OwnFinding) => void>();
 
   constructor(private readonly options: PageWatchOptions) {
     this.now = options.now ?? Date.now;
@@ -63,6 +65,12 @@ export class PageWatch {
     this.batcher.stop();
   }
 
+  /** Calls `listener` with each own finding as it is queued; returns the unsubscribe. */
+  observeOwnFindings(listener: (finding: OwnFinding) => void): () => void {
+    this.ownFindingListeners.add(listener);
+    return () => void this.ownFindingListeners.delete(listener);
+  }
+
   /**
    * A network response from the page-world bridge: more data. Posts already on the page that it
    * concerns are rescanned; stories not rendered yet are recorded from the data and badged when
@@ -71,6 +79,8 @@ export class PageWatch {
   readNetworkPayload(body: string): void {
     try {
       const changed = this.session.readNetworkPayload(body);
+      // An answer may tell the account's privacy without touching any post on the page.
+      for (const account of this.session.accounts()) this.recordAccount(account);
       if (changed.length === 0) return;
       const roots: Node[] = [];
       for (const id of changed) {
@@ -147,14 +157,17 @@ export class PageWatch {
     this.queued.set(key, signature);
     const finding: OwnFinding = { ...post, isOwn: true, seenAt: this.now() };
     this.queue.add(finding);
+    for (const listener of this.ownFindingListeners) listener(finding);
   }
 
   private recordAccount(account: AccountObservation): void {
+    // Only the user's own account is kept: other people's privacy is used on the page, never stored.
+    if (!account.isViewer) return;
     const key = `${account.platform}:${account.accountId}`;
     const signature = `${account.privacy}|${account.evidence}`;
     if (this.sentAccounts.get(key) === signature) return;
     this.sentAccounts.set(key, signature);
-    this.queue.addAccount(account);
+    this.queue.addAccount({ ...account, isViewer: true });
   }
 
   diagnostics(): Diagnostics {

@@ -24,3 +24,7 @@ export const AccountObservationSchema = z.object({
     .min(Date.UTC(2000, 0, 1)),
 });
 export type AccountObservation = z.infer<typeof AccountObservationSchema>;
+
+/** Only the user's own accounts are sent to the worker and stored. */
+export const OwnAccountObservationSchema = AccountObservationSchema.extend({ isViewer: z.literal(true) });
+export type OwnAccountObservation = z.infer<typeof OwnAccountObservationSchema>;

@@ -1,12 +1,13 @@
 import { z } from './zod-setup';
 import { OwnFindingSchema } from './post';
-import { AccountObservationSchema } from './account';
+import { OwnAccountObservationSchema } from './account';
 import { DiagnosticsSchema } from './diagnostics';
 import { SettingsSchema } from './settings';
 import { ExposureSummarySchema } from './summary';
 import { OverviewSchema, ViewerStateSchema } from './overview';
 import { PlatformSchema } from './platform';
 import { LIMITS } from './limits';
+import { SCAN_CONTENT_SCRIPT_REQUESTS, SCAN_REQUESTS, ScanReplyPayloads } from './scan';
 
 /**
  * The message table: every message a content script or an extension page sends to the worker.
@@ -19,7 +20,8 @@ export const RecordFindingsRequest = z.strictObject({
   batchId: z.string().min(1).max(64),
   // Only the user's own posts are ever stored: the worker refuses anyone else's.
   findings: z.array(OwnFindingSchema).max(LIMITS.findingsPerBatch),
-  accounts: z.array(AccountObservationSchema).max(20).optional(),
+  // Only the user's own accounts are stored, like their own posts.
+  accounts: z.array(OwnAccountObservationSchema).max(20).optional(),
   diagnostics: DiagnosticsSchema.optional(),
 });
 
@@ -58,6 +60,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   GetSettingsRequest,
   SetSettingsRequest,
   DeleteEverythingRequest,
+  ...SCAN_REQUESTS,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -67,6 +70,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'findings/record',
   'settings/get',
   'accounts/viewer-state',
+  ...SCAN_CONTENT_SCRIPT_REQUESTS,
 ]);
 
 export const ReplyPayloads = {
@@ -81,6 +85,7 @@ export const ReplyPayloads = {
   'objection/form-opened': z.object({ done: z.literal(true) }),
   'objection/dismiss-prompt': z.object({ done: z.literal(true) }),
   'accounts/viewer-state': ViewerStateSchema,
+  ...ScanReplyPayloads,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ReplyPayload<T extends RequestType> = z.infer<(typeof ReplyPayloads)[T]>;

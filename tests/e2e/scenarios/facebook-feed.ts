@@ -56,3 +56,29 @@ export async function popupTotals(
   await popup.close();
   return totals;
 }
+
+/** Badges inside each element of `ids`, not counting those of another listed element nested in it. */
+export async function badgesFor(page: TestPage, ids: string[]): Promise<Record<string, BadgeSeen>> {
+  const list = await page.evaluate((wanted: string[]) => {
+    const set = new Set(wanted);
+    return wanted.map((id) => {
+      const el = document.getElementById(id);
+      const own = el
+        ? [...el.querySelectorAll('[data-glasshouse-badge]')].filter((b) => {
+            let up = b.parentElement;
+            while (up && !(up.id && set.has(up.id))) up = up.parentElement;
+            return up === el;
+          })
+        : [];
+      const badge = own[0];
+      return {
+        id,
+        audience: badge?.getAttribute('data-audience') ?? null,
+        eligible: badge?.getAttribute('data-eligible') ?? null,
+        evidence: badge?.getAttribute('data-evidence') ?? null,
+        count: own.length,
+      };
+    });
+  }, ids);
+  return Object.fromEntries(list.map((b) => [b.id, b]));
+}

@@ -88,6 +88,7 @@ export function malformedMessages(): { name: string; message: unknown }[] {
       add(`account.${field} = ${String(value)}`, { ...valid(), accounts: [{ ...account, [field]: value }] });
   }
   add("someone else's post", { ...valid(), findings: [{ ...finding(), isOwn: false }] });
+  add("someone else's account", { ...valid(), accounts: [{ ...account, isViewer: false }] });
   add('too many findings', { ...valid(), findings: Array.from({ length: LIMITS.findingsPerBatch + 1 }, () => finding()) });
   add('findings not an array', { ...valid(), findings: { 0: finding() } });
   add('one bad finding among good ones', { ...valid(), findings: [finding(), finding(), { ...finding(), audience: 'nope' }] });
