@@ -11,3 +11,4 @@ export * from './summary';
 export * from './messages';
 export * from './bridge';
 export * from './overview';
+export * from './site-url';

@@ -1,4 +1,4 @@
-import { AUDIENCES, isTrainingEligible, LIMITS, PLATFORMS } from '../core';
+import { AUDIENCES, isTrainingEligible, LIMITS, linkablePostUrl, PLATFORMS } from '../core';
 import type { Audience, Eligibility, Evidence, Platform } from '../core';
 import { FACEBOOK_ACTIVITY_LOG, INSTAGRAM_PRIVACY_SETTING, OBJECTION_FORMS, PRIVACY_CENTER_GENAI } from '../core/meta-addresses';
 import type { ExposureReport, ReportFinding } from './report-schema';
@@ -12,23 +12,7 @@ export interface HtmlReportOptions {
   maxRows?: number;
 }
 
-/** Only addresses of the user's posts on these sites become links; anything else is shown as text. */
-const LINKABLE_HOSTS = ['facebook.com', 'instagram.com'];
-
-/** The post's address if it may be a link: http(s), on facebook.com or instagram.com, no credentials. */
-export function linkablePostUrl(url: string): string | null {
-  if (url.length > LIMITS.urlLength) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  if (parsed.username || parsed.password) return null;
-  const host = parsed.hostname.toLowerCase();
-  return LINKABLE_HOSTS.some((site) => host === site || host.endsWith(`.${site}`)) ? parsed.href : null;
-}
+export { linkablePostUrl };
 
 const EVIDENCE_KEYS: Record<Evidence, ReportStringKey> = {
   'embedded-json': 'evidence_embedded_json',
