@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const fixtures = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 
 /**
- * @typedef {{ url: string, file: string, cookies?: string[], contentType?: string }} FixtureRoute
+ * @typedef {{ url: string, file: string, cookies?: string[], contentType?: string, demo?: boolean }} FixtureRoute
  * @typedef {{ status: number, headers: Record<string, string>, body: string }} FixtureResponse
  */
 
@@ -34,4 +34,4 @@ export function fixtureFor(url) {
 }
 
 /** The demo's start pages, one per site. */
-export const DEMO_PAGES = table.routes.filter((r) => r.contentType === undefined).map((r) => r.url);
+export const DEMO_PAGES = table.routes.filter((r) => r.contentType === undefined && r.demo !== false).map((r) => r.url);
