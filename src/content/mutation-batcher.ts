@@ -48,25 +48,46 @@ export class MutationBatcher {
         this.pending.add(record.target);
       }
     }
-    if (this.pending.size > 0 && !this.scheduled) {
-      this.scheduled = true;
-      const run = () => this.drain();
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
-      else setTimeout(run, 50);
-    }
+    if (this.pending.size > 0) this.schedule();
   }
 
-  /** Handles what is pending; public so tests can drain without waiting for idle time. */
-  drain(): void {
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => this.drain(deadline), { timeout: 250 });
+    else setTimeout(() => this.drain(), 50);
+  }
+
+  /** Roots collected but not handled yet: a long burst is handled across several idle periods. */
+  private backlog: Node[] = [];
+
+  /**
+   * Handles what is pending, a few roots at a time while the idle period lasts, so a burst of
+   * hundreds of posts never makes one long task; without a deadline (tests) it handles everything.
+   */
+  drain(deadline?: IdleDeadline): void {
     this.scheduled = false;
     const pending = this.pending;
     this.pending = new Set();
     // Walking up each node's ancestors costs its depth; comparing every pair would cost n².
-    const roots = [...pending].filter((node) => {
+    const fresh = [...pending].filter((node) => {
       if (!node.isConnected) return false;
       for (let up = node.parentNode; up; up = up.parentNode) if (pending.has(up)) return false;
       return true;
     });
-    if (roots.length > 0) this.handle(roots);
+    this.backlog.push(...fresh);
+    // A busy page may never be idle: then the timeout runs us anyway, for a short fixed budget.
+    const until = deadline ? performance.now() + (deadline.didTimeout ? TIMED_OUT_BUDGET_MS : deadline.timeRemaining()) : Infinity;
+    while (this.backlog.length > 0) {
+      const slice = this.backlog.splice(0, SLICE).filter((node) => node.isConnected);
+      if (slice.length > 0) this.handle(slice);
+      if (performance.now() >= until - 1) break;
+    }
+    if (this.backlog.length > 0) this.schedule();
   }
 }
+
+/** Roots handled between two looks at the clock. */
+const SLICE = 4;
+/** Work per callback when the browser found no idle time before the timeout: well under a 50 ms long task. */
+const TIMED_OUT_BUDGET_MS = 12;

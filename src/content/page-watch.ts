@@ -147,7 +147,10 @@ export class PageWatch {
 
   private record(item: ScannedItem): void {
     const { post } = item;
-    if (item.element && post.kind !== 'comment') this.containers.set(post.postId, new WeakRef(item.element));
+    if (item.element && post.kind !== 'comment') {
+      const where = new WeakRef(item.element);
+      for (const id of [post.postId, ...(post.aliasIds ?? [])]) this.containers.set(id, where);
+    }
     if (post.isOwn || this.options.settings.badgeEveryone) this.painter.paint(item);
     // Only the user's own posts are kept: the extension stores nothing about other people.
     if (!post.isOwn) return;

@@ -42,6 +42,11 @@ export const DetectedPostSchema = z.object({
   disagreement: AudienceDisagreementSchema.optional(),
   /** For a comment, the post it is on. */
   parentPostId: boundedText(LIMITS.idLength).optional(),
+  /**
+   * Other ids the same post may already be stored under: a post first seen without its data is
+   * keyed by its permalink, and by its data's post_id once that arrives. The store merges them.
+   */
+  aliasIds: z.array(boundedText(LIMITS.idLength).min(1)).max(3).optional(),
   publishedAt: PlausibleTimeSchema.optional(),
   excerpt: boundedText(LIMITS.excerptLength).optional(),
 });

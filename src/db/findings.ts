@@ -21,7 +21,7 @@ function latestPerPost(findings: readonly Finding[]): Finding[] {
 }
 
 function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts: boolean): StoredPost {
-  const { seenAt, isOwn: _isOwn, excerpt, ...rest } = finding;
+  const { seenAt, isOwn: _isOwn, excerpt, aliasIds: _aliasIds, ...rest } = finding;
   const post: StoredPost = {
     ...rest,
     eligible: isTrainingEligible(finding.audience).eligible,
@@ -35,6 +35,28 @@ function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts:
 }
 
 /**
+ * A post stored under another id (its permalink, read before its data arrived) moves to the
+ * finding's id: its first-seen time and its history come along, and the old record goes.
+ */
+async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[]): Promise<void> {
+  const moves = batch.flatMap((f) => (f.aliasIds ?? []).filter((alias) => alias !== f.postId).map((alias) => ({ finding: f, alias })));
+  if (moves.length === 0) return;
+  const olds = await db.posts.bulkGet(moves.map(({ finding, alias }) => [finding.platform, alias] as [Platform, string]));
+  for (const [i, old] of olds.entries()) {
+    if (!old) continue;
+    const { finding } = moves[i]!;
+    const current = await db.posts.get([finding.platform, finding.postId]);
+    // The older record keeps its place as the history's start; the newer one's reading stays current.
+    const merged: StoredPost = current
+      ? { ...current, firstSeen: Math.min(current.firstSeen, old.firstSeen), lastSeen: Math.max(current.lastSeen, old.lastSeen) }
+      : { ...old, postId: finding.postId };
+    await db.observations.where('[platform+postId]').equals([old.platform, old.postId]).modify({ postId: finding.postId });
+    await db.posts.delete([old.platform, old.postId]);
+    await db.posts.put(merged);
+  }
+}
+
+/**
  * Upserts a validated batch in one short transaction. A post seen for the first time, or whose
  * audience changed, gets an observation; an older reading arriving late never overwrites a newer one.
  * A reading that only says `unknown` never replaces a known audience: it adds nothing to the history.
@@ -43,6 +65,7 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
   const batch = latestPerPost(findings);
   let changed = 0;
   await db.transaction('rw', db.posts, db.observations, async () => {
+    await mergeAliases(db, batch);
     const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
     const posts: StoredPost[] = [];
     const observations: StoredObservation[] = [];

@@ -83,7 +83,20 @@ export class AudienceVocabularyIndex {
     return [...this.byLang.keys()];
   }
 
+  /** Labels repeat on every post ("Shared with Public"): each is read once per page language. */
+  private readonly cache = new Map<string, WordResolution>();
+
   resolve(text: string, pageLang?: string): WordResolution {
+    const key = `${pageLang ?? ''}\u0000${text}`;
+    const known = this.cache.get(key);
+    if (known) return known;
+    const resolution = this.resolveUncached(text, pageLang);
+    if (this.cache.size >= 5000) this.cache.clear();
+    this.cache.set(key, resolution);
+    return resolution;
+  }
+
+  private resolveUncached(text: string, pageLang?: string): WordResolution {
     const label = normalizeLabel(text);
     if (!label) return { kind: 'unread' };
     const preferred = pageLang ? this.languagesFor(pageLang) : [];

@@ -74,7 +74,9 @@ class FacebookPageSession implements PageSession {
     const changed: string[] = [];
     for (const [id, story] of this.data.stories) {
       if (before.get(id) === story.audience && before.has(id)) continue;
+      // Its permalink key too: the post may be on the page under that key, read before its data came.
       changed.push(id);
+      if (story.permalinkKey) changed.push(story.permalinkKey);
       if (story.audience !== 'unknown') this.fromNetwork.add(id);
     }
     return changed;
@@ -123,6 +125,7 @@ class FacebookPageSession implements PageSession {
       evidence: story.audience === 'unknown' ? 'none' : this.context.dataEvidence(story),
     };
     if (story.ownerName) post.ownerName = story.ownerName.slice(0, LIMITS.nameLength);
+    if (story.permalinkKey && story.permalinkKey !== story.postId) post.aliasIds = [story.permalinkKey];
     if (story.audienceSource) post.audienceSource = story.audienceSource;
     if (story.publishedAt !== undefined) post.publishedAt = story.publishedAt;
     if (story.excerpt && this.context.keepExcerpts) post.excerpt = story.excerpt;

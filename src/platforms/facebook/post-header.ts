@@ -1,4 +1,3 @@
-import { precedes } from '../dom';
 import { FB } from './selectors';
 
 /** Is `node` inside a nested article (a comment) of `container`? */
@@ -25,28 +24,41 @@ export interface PostHeader {
   links: HTMLAnchorElement[];
 }
 
-export function readPostHeader(container: Element): PostHeader {
-  const headings = [...container.querySelectorAll(FB.actorHeading)].filter(
-    (h) => !inNestedArticle(h, container) && h.querySelector(FB.link),
-  );
-  // Nested headings (an h2 inside a profile_name block) are one heading: keep the outermost of each.
-  const distinct = headings.filter((h) => !headings.some((other) => other !== h && other.contains(h)));
-  const actorHeading = distinct[0] ?? null;
-  if (!actorHeading) return { actorHeading: null, icons: [], links: [] };
-  const limits = [distinct[1], container.querySelector(FB.message), container.querySelector(FB.article)].filter(
-    (el): el is Element => el !== undefined && el !== null && !actorHeading.contains(el) && precedes(actorHeading, el),
-  );
-  const inHeader = (el: Element) =>
-    !actorHeading.contains(el) &&
-    precedes(actorHeading, el) &&
-    limits.every((limit) => precedes(el, limit) && !limit.contains(el)) &&
-    !inNestedArticle(el, container);
-  const icons: Element[] = [];
-  const links: HTMLAnchorElement[] = [];
-  for (const el of container.querySelectorAll(`${FB.audienceIcon}, ${FB.link}`)) {
-    if (!inHeader(el)) continue;
-    if (el.matches(FB.audienceIcon)) icons.push(el);
-    if (el.matches(FB.link)) links.push(el as HTMLAnchorElement);
+/** The first author heading of the post itself (not of a comment): it holds a profile link. */
+function firstActorHeading(container: Element): Element | null {
+  for (const heading of container.querySelectorAll(FB.actorHeading)) {
+    // querySelectorAll is in document order, so an outer heading block comes before the h2 inside it.
+    if (heading.querySelector(FB.link) && !inNestedArticle(heading, container)) return heading;
   }
-  return { actorHeading, icons, links };
+  return null;
+}
+
+/** The element after `el` and its subtree, in document order, inside `root`. */
+function nextAfter(el: Element, root: Element): Element | null {
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
+}
+
+/** A header is a few dozen elements; past this many the page's shape is not one we know. */
+const HEADER_WALK_LIMIT = 400;
+
+/**
+ * Walks forward from the author heading through the header only, stopping at the message, a
+ * comment, or the next author heading: cost grows with the header, not with the post's comments.
+ */
+export function readPostHeader(container: Element): PostHeader {
+  const actorHeading = firstActorHeading(container);
+  const header: PostHeader = { actorHeading, icons: [], links: [] };
+  if (!actorHeading) return header;
+  let steps = 0;
+  for (let el = nextAfter(actorHeading, container); el && steps < HEADER_WALK_LIMIT; steps += 1) {
+    if (el.matches(FB.headerEnd) || (el.matches(FB.actorHeading) && el.querySelector(FB.link))) break;
+    // A link can be both: the 2019-era audience link carries an aria-label.
+    if (el.matches(FB.audienceIcon)) header.icons.push(el);
+    if (el.matches(FB.link)) header.links.push(el as HTMLAnchorElement);
+    el = el.firstElementChild ?? nextAfter(el, container);
+  }
+  return header;
 }

@@ -124,17 +124,20 @@ function fallbackKey(author: string, text: string): string {
 export function scanFacebookPost(container: Element, context: FacebookScanContext): ScannedItem[] {
   const header = readPostHeader(container);
   // The post's own permalink is in its header; elsewhere in the post sit a reshared original's links.
-  const permalinks = permalinksOf(header.links.length > 0 ? header.links : ownLinks(container).slice(0, 1), context.baseUrl);
-  const links = ownLinks(container);
+  // Only when the header gave nothing: every link of the post is the costly fallback.
+  let fallbackLinks: HTMLAnchorElement[] | undefined;
+  const links = () => (fallbackLinks ??= ownLinks(container));
+  const permalinks = permalinksOf(header.links.length > 0 ? header.links : links().slice(0, 1), context.baseUrl);
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
-  const author = authorOf(header.actorHeading, links, context.baseUrl);
+  const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.baseUrl);
   const excerpt = excerptOf(container, { ...context, keepExcerpts: true });
   if (!story && !permalink && !author) return [];
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
   const reading = decideAudience(header, story, context);
   const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
+  const aliasIds = story && permalink && permalink.postId !== story.postId ? [permalink.postId] : undefined;
   if (reading.audience === 'unknown') context.diagnostics.unknownPost(postId);
   else context.diagnostics.knownPost(postId);
   const post: DetectedPost = {
@@ -149,6 +152,7 @@ export function scanFacebookPost(container: Element, context: FacebookScanContex
   };
   const ownerName = story?.ownerName ?? author?.name;
   if (ownerName) post.ownerName = ownerName.slice(0, LIMITS.nameLength);
+  if (aliasIds) post.aliasIds = aliasIds;
   if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
   if (reading.disagreement) post.disagreement = reading.disagreement;
   if (story?.publishedAt !== undefined) post.publishedAt = story.publishedAt;

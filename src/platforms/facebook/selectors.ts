@@ -14,6 +14,8 @@ export const FB = {
   /** The audience icon's text: svg title (2022–25), role=img aria-label (2020–21), img alt. */
   audienceIcon: 'svg title, svg[aria-label], [role="img"][aria-label], img[alt], a[aria-label]',
   message: '[data-ad-preview="message"], [data-ad-comet-preview="message"]',
+  /** Where a post's header ends: its message, or a comment. */
+  headerEnd: '[data-ad-preview="message"], [data-ad-comet-preview="message"], [role="article"]',
   link: 'a[href]',
   commentText: '[dir="auto"]',
   /** Embedded data: data-sjs JSON blocks and inline scripts that carry Relay payloads. */

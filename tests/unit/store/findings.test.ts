@@ -87,3 +87,24 @@ describe('recording findings', () => {
     for (const table of db.tables) expect(await table.count()).toBe(0);
   });
 });
+
+describe('a post stored under its permalink, then found under its data id', () => {
+  it('moves to the data id with its history, leaving no duplicate', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'pfbid02x', audience: 'unknown', evidence: 'none', seenAt: 1_750_000_000_000 })], true);
+    await recordFindings(
+      db,
+      [finding({ postId: '6101', aliasIds: ['pfbid02x'], audience: 'public', evidence: 'graphql', seenAt: 1_750_000_001_000 })],
+      true,
+    );
+    expect(await db.posts.get(['facebook', 'pfbid02x'])).toBeUndefined();
+    expect(await db.posts.get(['facebook', '6101'])).toMatchObject({
+      audience: 'public',
+      firstSeen: 1_750_000_000_000,
+      lastSeen: 1_750_000_001_000,
+    });
+    const history = await db.observations.where('[platform+postId]').equals(['facebook', '6101']).sortBy('observedAt');
+    expect(history.map((o) => o.audience)).toEqual(['unknown', 'public']);
+    expect(await db.posts.count()).toBe(1);
+  });
+});
