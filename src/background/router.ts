@@ -16,8 +16,11 @@ import {
   type GlasshouseDatabase,
 } from '../db';
 import { mayAsk, type SenderKind } from './sender';
+import { scanHandlers, type RouteContext } from './full-scan';
 
-type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase) => Promise<Reply<T>> };
+type Handlers = {
+  [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase, context: RouteContext) => Promise<Reply<T>>;
+};
 
 const handlers: Handlers = {
   'findings/record': async (request, db) => {
@@ -56,6 +59,7 @@ const handlers: Handlers = {
     await deleteEverything(db);
     return { ok: true, deleted: true };
   },
+  ...scanHandlers,
 };
 
 /** A readable one-line reason from a zod failure: where and what. */
@@ -74,6 +78,7 @@ export async function route(
   message: unknown,
   sender: SenderKind,
   db: () => Promise<GlasshouseDatabase>,
+  context: RouteContext = {},
 ): Promise<Reply<RequestType> | undefined> {
   if (sender === 'stranger') return undefined;
   const parsed = RequestSchema.safeParse(message);
@@ -81,8 +86,10 @@ export async function route(
   const request = parsed.data;
   if (!mayAsk(sender, request.type)) return { ok: false, error: `not allowed from this sender: ${request.type}` };
   try {
-    const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase) => Promise<Reply<RequestType>>;
-    return await handler(request, await db());
+    const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase, c: RouteContext) => Promise<Reply<RequestType>>;
+    // Only a content script's own tab counts: an extension page's tab is not a scan's.
+    const fromTab = sender === 'content-script';
+    return await handler(request, await db(), { ...context, fromContentScript: fromTab, tabId: fromTab ? context.tabId : undefined });
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     // A full disk shows as QuotaExceededError; the transaction was rolled back, nothing half-written.

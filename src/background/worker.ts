@@ -8,6 +8,8 @@ import { browser, type Runtime } from '../lib/browser';
 import { openDatabase, type GlasshouseDatabase } from '../db';
 import { classifySender } from './sender';
 import { route } from './router';
+import { scansAfterBrowserStart } from './full-scan';
+import { browserScanTabs } from './scan-tabs';
 
 let database: Promise<GlasshouseDatabase> | undefined;
 const ready = () =>
@@ -18,5 +20,13 @@ const ready = () =>
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
-  return route(message, kind, ready);
+  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs });
+});
+
+// A new browser session: the full-history scan's tab ids mean nothing now, a running scan pauses.
+// (A closed scan tab is noticed when asked: listening to every tab's closing would wake the worker each time.)
+browser.runtime.onStartup.addListener(() => {
+  void ready()
+    .then((db) => scansAfterBrowserStart(db))
+    .catch(() => undefined);
 });

@@ -7,3 +7,6 @@ export * from './objections';
 export * from './retention';
 export * from './viewer-state';
 export * from './accounts';
+export * from './scans';
+export * from './report-queries';
+export * from './import-report';

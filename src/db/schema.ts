@@ -66,6 +66,14 @@ export interface StoredScan {
   cursor?: string;
   postsFound: number;
   reason?: string;
+  /** Full-history scan (src/background/full-scan.ts): its tab, address and pace, and what it reached. */
+  tabId?: number;
+  url?: string;
+  pace?: { minMs: number; maxMs: number };
+  publicFound?: number;
+  oldestReached?: number;
+  scrollPosition?: number;
+  finishedAt?: number;
 }
 
 export type StoredSetting = { key: 'settings'; value: Settings };

@@ -9,11 +9,11 @@ const PANEL_CSS = `
 .panel { width: 300px; max-width: calc(100vw - 32px); box-sizing: border-box; padding: 12px 14px; border-radius: 10px;
   background: #fff; color: #1c1c1e; box-shadow: 0 4px 18px rgba(0,0,0,.28); border: 1px solid #c0bfc4;
   font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-h2 { margin: 0 0 6px; font: 600 14px/1.3 inherit; font-family: inherit; }
+h2 { margin: 0 0 6px; font-size: 14px; font-weight: 600; line-height: 1.3; }
 p { margin: 0 0 6px; }
 .note { color: #5e5c64; font-size: 12px; }
 .buttons { display: flex; gap: 8px; margin-top: 8px; }
-button { font: 600 13px/1.2 inherit; font-family: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #5e5c64;
+button { font: inherit; font-weight: 600; line-height: 1.2; padding: 5px 12px; border-radius: 6px; border: 1px solid #5e5c64;
   background: #f6f5f4; color: inherit; cursor: pointer; }
 button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
@@ -69,9 +69,10 @@ export class ScanPanel {
     this.heading = doc.createElement('h2');
     this.heading.textContent = t('scanPanelTitle');
     this.figures = doc.createElement('p');
-    this.figures.setAttribute('aria-live', 'polite');
+    // Announced: the state (paused, done, stopped and why), not every count as it moves.
     this.message = doc.createElement('p');
     this.message.className = 'note';
+    this.message.setAttribute('role', 'status');
     const buttons = doc.createElement('div');
     buttons.className = 'buttons';
     this.pauseButton = this.button('scanPanelPause', actions.pause);

@@ -2,6 +2,7 @@ import type { ExposedPost, PlatformOverview, ViewerAccount } from '../../core';
 import { t } from '../../lib/i18n';
 import { formatDate, formatDateTime, tCount } from '../shared/format';
 import { ExternalLink, metaPostHref } from '../shared/links';
+import { LastScan } from '../shared/LastScan';
 
 /** One platform: the account seen, the verdict, the counts, the latest public posts. */
 export function PlatformSummaryView({ overview }: { overview: PlatformOverview }) {
@@ -42,6 +43,7 @@ export function PlatformSummaryView({ overview }: { overview: PlatformOverview }
         </>
       )}
       {summary.lastSeen !== undefined && <p class="muted small">{t('popupLastSeen', [formatDateTime(summary.lastSeen)])}</p>}
+      <LastScan platform={platform} />
       {overview.recentExposed.length > 0 && (
         <RecentExposed platform={platform} posts={overview.recentExposed} objectedAt={overview.objectedAt} />
       )}

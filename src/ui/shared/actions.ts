@@ -1,4 +1,7 @@
 import type { Platform } from '../../core';
+import { SCAN_ERRORS } from '../../core/scan';
+import { askWorker } from '../../lib/worker-client';
+import { saveReport } from './export-report';
 
 /** What an action button shows after it ran: a message key of _locales, and whether it failed. */
 export interface ActionOutcome {
@@ -9,21 +12,23 @@ export interface ActionOutcome {
 
 export type ReportFormat = 'json' | 'csv' | 'html';
 
-const NOT_AVAILABLE: ActionOutcome = { state: 'unavailable', messageKey: 'actionNotAvailable' };
-
-/**
- * Exports the exposure report as a file.
- * TODO(issue "Report page and export"): build the file with src/report/ and download it; until
- * then the button says plainly that this is not available yet — never a fake success.
- */
-export async function exportReport(_format: ReportFormat): Promise<ActionOutcome> {
-  return NOT_AVAILABLE;
+/** Builds the exposure report from the database and downloads it (src/ui/shared/export-report.ts, as the report page does). */
+export async function exportReport(format: ReportFormat): Promise<ActionOutcome> {
+  const file = await saveReport(format);
+  return { state: 'done', messageKey: 'exportDone', substitutions: [file.name] };
 }
 
 /**
- * Starts the scan of the user's whole history (activity log / profile grid) on one platform.
- * TODO(issue "Full-history scan"): start the scan; until then the button says it is not available yet.
+ * Starts the scan of the user's whole history on one platform (src/background/full-scan.ts): the
+ * worker opens the user's own profile in a new tab, which then scrolls by itself. A paused or
+ * interrupted scan carries on from where it stopped; a running one is brought to the front.
  */
-export async function startFullScan(_platform: Platform): Promise<ActionOutcome> {
-  return NOT_AVAILABLE;
+export async function startFullScan(platform: Platform): Promise<ActionOutcome> {
+  const reply = await askWorker({ type: 'scan/start', platform });
+  if (!reply.ok) {
+    if (reply.error === SCAN_ERRORS.instagramUsernameUnknown) return { state: 'unavailable', messageKey: 'scanNeedsInstagramUsername' };
+    return { state: 'failed', messageKey: 'actionFailed', substitutions: [reply.error] };
+  }
+  if (!reply.opened) return { state: 'done', messageKey: 'scanAlreadyRunning' };
+  return { state: 'done', messageKey: reply.resumed ? 'scanResumed' : 'scanStarted' };
 }

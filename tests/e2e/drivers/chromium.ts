@@ -83,6 +83,15 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
     name: 'chromium',
     extensionOrigin,
     newPage: async () => wrap(await context.newPage()),
+    async pageAt(urlPrefix, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const page = context.pages().find((p) => p.url().startsWith(urlPrefix));
+        if (page) return wrap(page);
+        if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    },
     strayRequests: () => [...stray],
     backgroundStarts: () => backgroundStarts,
     async stopBackground() {

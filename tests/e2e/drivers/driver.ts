@@ -24,6 +24,8 @@ export interface BrowserDriver {
   /** The extension's pages' origin, e.g. chrome-extension://<id>. */
   readonly extensionOrigin: string;
   newPage(): Promise<TestPage>;
+  /** An open tab whose address starts with `urlPrefix`, once there is one: e.g. the tab the full-history scan opened. */
+  pageAt(urlPrefix: string, timeoutMs?: number): Promise<TestPage>;
   /** Requests that were not fixture pages: each one a failure of "nothing leaves the machine". */
   strayRequests(): RecordedRequest[];
   /** How many times the background has started (1 + wake-ups after stops). */

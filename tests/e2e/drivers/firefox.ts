@@ -330,6 +330,15 @@ export async function launchFirefox(dist = resolve('dist/firefox')): Promise<Bro
       name: 'firefox',
       extensionOrigin,
       newPage: async () => wrap(await open.newPage()),
+      async pageAt(urlPrefix, timeoutMs = 15_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const page = (await open.pages()).find((p) => p.url().startsWith(urlPrefix));
+          if (page) return wrap(page);
+          if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
+          await sleep(100);
+        }
+      },
       strayRequests: () => [...stray],
       backgroundStarts: () => backgroundStarts,
       async stopBackground() {

@@ -232,15 +232,18 @@ describe('popup', () => {
     expect(asked).toContainEqual({ type: 'objection/form-opened', platform: 'instagram' });
   });
 
-  it('says plainly that export and the full scan are not available yet', async () => {
+  it('exports the report as a download (the export itself: tests/unit/report-page)', async () => {
     worker({ platforms: [platform('facebook'), platform('instagram')] });
+    URL.createObjectURL = vi.fn(() => 'blob:glasshouse/export');
+    URL.revokeObjectURL = vi.fn();
+    const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const root = await mount(<Popup />);
     await click(root.querySelector('[data-action="export-csv"]'));
     const status = root.querySelector('[data-section="report"] [role="status"]');
-    expect(status?.getAttribute('data-outcome')).toBe('unavailable');
-    expect(textOf(status)).toContain('Not available yet');
-    await click(root.querySelector('[data-action="scan-facebook"]'));
-    expect(status?.getAttribute('data-outcome')).toBe('unavailable');
+    await vi.waitFor(() => expect(status?.getAttribute('data-outcome')).toBe('done'));
+    expect(textOf(status)).toMatch(/^Sent to your downloads: glasshouse-report-\d{4}-\d{2}-\d{2}\.csv$/);
+    download.mockRestore();
+    // The full scan's button is tested in tests/unit/scan/popup-scan.test.tsx.
     expect(root.querySelector('[data-section="report"] a')?.getAttribute('href')).toBe('../report/index.html');
   });
 
