@@ -218,7 +218,7 @@ class HtmlReport {
     ].join('\n');
   }
 
-  private chartsSection(): string {
+  chartsSection(): string {
     return [
       '<section id="charts">',
       `<h2>${this.t('reportChartsHeading')}</h2>`,
@@ -479,4 +479,9 @@ function numberFormat(lang: string): Intl.NumberFormat {
  */
 export function toHtml(report: ExposureReport, strings: ReportStrings, options: HtmlReportOptions = {}): string {
   return new HtmlReport(report, strings, options).render();
+}
+
+/** The charts section alone (inline SVG, every label escaped): the report page shows the charts of the file. */
+export function chartsHtml(report: ExposureReport, strings: ReportStrings, options: HtmlReportOptions = {}): string {
+  return new HtmlReport(report, strings, options).chartsSection();
 }

@@ -1,11 +1,9 @@
 import '../../core/zod-setup';
 import { render } from 'preact';
 import { t } from '../../lib/i18n';
+import { textLocale } from '../shared/format';
+import { ReportPage } from './report-page';
 
-// The report page; the report issue builds the table, charts and exports here.
-render(
-  <main>
-    <h1>{t('reportTitle')}</h1>
-  </main>,
-  document.getElementById('app')!,
-);
+document.documentElement.lang = textLocale();
+document.title = t('reportTitle');
+render(<ReportPage />, document.getElementById('app')!);

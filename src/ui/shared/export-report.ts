@@ -1,0 +1,190 @@
+import { postKey } from '../../core';
+import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
+import type { StoredObservation } from '../../db/schema';
+import { t } from '../../lib/i18n';
+import {
+  buildReport,
+  compareFindings,
+  REPORT_LIMITS,
+  reportStringsFrom,
+  summarize,
+  toCsv,
+  toHtml,
+  toJson,
+  type ExposureReport,
+  type ReportFinding,
+  type ReportInput,
+  type ReportStrings,
+} from '../../report';
+import type { ReportFormat } from './actions';
+import { textLocale, todayInputValue } from './format';
+
+/**
+ * The one export path of the popup's and the report page's buttons: read the database, build the
+ * report with src/report/, download it. Large reports are built and written in chunks with a pause
+ * between, so the page stays responsive and can show progress; the result is byte for byte what
+ * `toJson` / `toCsv` / `toHtml` give for the whole report.
+ */
+
+/** Called with the share done, from 0 to 1. */
+export type ProgressListener = (fraction: number) => void;
+
+/** Posts (then findings) handled between two pauses. */
+export const EXPORT_CHUNK = 2_000;
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** `onProgress` of a step that covers [from, to] of the whole. */
+const part = (onProgress: ProgressListener | undefined, from: number, to: number): ProgressListener | undefined =>
+  onProgress && ((fraction) => onProgress(from + (to - from) * Math.min(1, Math.max(0, fraction))));
+
+/** `buildReport`, a chunk of posts at a time: the same report (a test holds it to that). */
+export async function buildReportInChunks(
+  input: ReportInput,
+  onProgress?: ProgressListener,
+  chunkSize = EXPORT_CHUNK,
+): Promise<ExposureReport> {
+  const posts = input.posts.slice(0, REPORT_LIMITS.findings);
+  const historyOf = new Map<string, StoredObservation[]>();
+  for (const observation of input.observations) {
+    const key = postKey(observation);
+    const list = historyOf.get(key);
+    if (list) list.push(observation);
+    else historyOf.set(key, [observation]);
+  }
+  const shell = buildReport({ ...input, posts: [], observations: [] });
+  const findings: ReportFinding[] = [];
+  for (let start = 0; start < posts.length; start += chunkSize) {
+    const slice = posts.slice(start, start + chunkSize);
+    const observations = slice.flatMap((post) => historyOf.get(postKey(post)) ?? []);
+    for (const finding of buildReport({ posts: slice, observations, accounts: [], objections: [], now: input.now }).findings) {
+      findings.push(finding);
+    }
+    onProgress?.((start + slice.length) / posts.length);
+    await pause();
+  }
+  findings.sort(compareFindings);
+  onProgress?.(1);
+  return { ...shell, summary: { platforms: summarize(findings) }, findings };
+}
+
+const JSON_EMPTY_FINDINGS = '"findings": []\n}\n';
+const JSON_FINDINGS_OPEN = '\n  "findings": [\n';
+const JSON_FINDINGS_CLOSE = '\n  ]\n}\n';
+
+/** `toJson(report)`, findings a chunk at a time: each chunk goes through the schema like the whole would. */
+async function jsonInChunks(report: ExposureReport, onProgress: ProgressListener | undefined, chunkSize: number): Promise<string> {
+  const head = toJson({ ...report, findings: [] });
+  if (report.findings.length === 0) return head;
+  if (!head.endsWith(JSON_EMPTY_FINDINGS)) throw new Error('unexpected JSON layout');
+  const parts = [head.slice(0, -JSON_EMPTY_FINDINGS.length), '"findings": [\n'];
+  const empty = { ...report, summary: { platforms: [] }, accounts: [], objections: [] };
+  for (let start = 0; start < report.findings.length; start += chunkSize) {
+    const text = toJson({ ...empty, findings: report.findings.slice(start, start + chunkSize) });
+    const open = text.indexOf(JSON_FINDINGS_OPEN);
+    if (open < 0 || !text.endsWith(JSON_FINDINGS_CLOSE)) throw new Error('unexpected JSON layout');
+    if (start > 0) parts.push(',\n');
+    parts.push(text.slice(open + JSON_FINDINGS_OPEN.length, -JSON_FINDINGS_CLOSE.length));
+    onProgress?.(Math.min(1, (start + chunkSize) / report.findings.length));
+    await pause();
+  }
+  parts.push(JSON_FINDINGS_CLOSE);
+  return parts.join('');
+}
+
+/** `toCsv(report)`, rows a chunk at a time: every chunk after the first without its byte-order mark and header. */
+async function csvInChunks(report: ExposureReport, onProgress: ProgressListener | undefined, chunkSize: number): Promise<string> {
+  const header = toCsv({ ...report, findings: [] });
+  const parts = [header];
+  for (let start = 0; start < report.findings.length; start += chunkSize) {
+    const text = toCsv({ ...report, findings: report.findings.slice(start, start + chunkSize) });
+    if (!text.startsWith(header)) throw new Error('unexpected CSV layout');
+    parts.push(text.slice(header.length));
+    onProgress?.(Math.min(1, (start + chunkSize) / report.findings.length));
+    await pause();
+  }
+  return parts.join('');
+}
+
+export interface ReportFile {
+  name: string;
+  mime: string;
+  text: string;
+  findings: number;
+}
+
+const FILE_TYPES: Record<ReportFormat, { extension: string; mime: string }> = {
+  json: { extension: 'json', mime: 'application/json' },
+  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  html: { extension: 'html', mime: 'text/html;charset=utf-8' },
+};
+
+/** The user's time zone, for the dates of the HTML file. */
+export function userTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The HTML file's and the report page's labels, in the language of the extension's messages. */
+export function reportStrings(): ReportStrings {
+  return reportStringsFrom(textLocale(), t);
+}
+
+/** Writes an already built report in one of the three formats. */
+export async function reportFileOf(
+  report: ExposureReport,
+  format: ReportFormat,
+  options: { strings?: ReportStrings; timeZone?: string; onProgress?: ProgressListener; chunkSize?: number; now?: number } = {},
+): Promise<ReportFile> {
+  const chunkSize = options.chunkSize ?? EXPORT_CHUNK;
+  const text =
+    format === 'json'
+      ? await jsonInChunks(report, options.onProgress, chunkSize)
+      : format === 'csv'
+        ? await csvInChunks(report, options.onProgress, chunkSize)
+        : toHtml(report, options.strings ?? reportStrings(), { timeZone: options.timeZone ?? userTimeZone() });
+  options.onProgress?.(1);
+  const { extension, mime } = FILE_TYPES[format];
+  const day = todayInputValue(new Date(options.now ?? Date.now()));
+  return { name: `glasshouse-report-${day}.${extension}`, mime, text, findings: report.findings.length };
+}
+
+/** Hands a file to the browser's downloads: a Blob behind an object URL and a click on `<a download>` (no permission needed). */
+export function downloadFile(file: Pick<ReportFile, 'name' | 'mime' | 'text'>): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Firefox reads the address after click() returns: revoking it at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Builds the report of everything stored and downloads it. `db` defaults to the extension's own
+ * database (opened for this export and closed after).
+ */
+export async function saveReport(
+  format: ReportFormat,
+  options: { db?: GlasshouseDatabase; onProgress?: ProgressListener; now?: number } = {},
+): Promise<ReportFile> {
+  const db = options.db ?? openDatabase();
+  const now = options.now ?? Date.now();
+  try {
+    options.onProgress?.(0);
+    const tables = await readReportTables(db);
+    options.onProgress?.(0.1);
+    const report = await buildReportInChunks({ ...tables, now }, part(options.onProgress, 0.1, 0.5));
+    const file = await reportFileOf(report, format, { onProgress: part(options.onProgress, 0.5, 1), now });
+    downloadFile(file);
+    return file;
+  } finally {
+    if (!options.db) db.close();
+  }
+}
