@@ -176,7 +176,7 @@ describe(`[${DRIVER_NAME}] the report page, export and import`, () => {
     await page.close();
   });
 
-  it('exports JSON, CSV and HTML from the report page, with a progress bar while it works', async () => {
+  it("exports JSON, CSV and HTML from the report page's buttons", async () => {
     const page = await openReport(driver, 5);
     await captureDownloads(page);
     for (const format of ['json', 'csv', 'html']) {

@@ -2,8 +2,8 @@
  * The report page shows the charts src/report/html.ts draws for the HTML file (one chart code).
  * That markup is built with every label escaped; it is still not handed to the page as HTML: it is
  * parsed in an inert document and rebuilt here element by element, keeping only the elements and
- * attributes a chart uses. A script, an event handler, a link or a style other than a legend
- * swatch's colour cannot come through.
+ * attributes a chart uses. A script, an event handler, a link, a `url(…)` or a style other than a
+ * legend swatch's colour cannot come through.
  */
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -29,15 +29,23 @@ const ATTRIBUTES = new Set([
   'y2',
   'width',
   'height',
-  'fill',
-  'stroke',
   'stroke-width',
   'text-anchor',
   'font-size',
 ]);
 
+/** Attributes whose value must be a plain colour: `url(…)` there could make Firefox fetch an outside resource. */
+const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke']);
+const COLOUR = /^#[0-9a-f]{3,8}$/i;
+
 /** The legend swatches' colour, and nothing else. */
 const SWATCH_STYLE = /^background:#[0-9a-f]{6}$/i;
+
+function allowed(name: string, value: string): boolean {
+  if (ATTRIBUTES.has(name)) return true;
+  if (COLOUR_ATTRIBUTES.has(name)) return COLOUR.test(value);
+  return name === 'style' && SWATCH_STYLE.test(value);
+}
 
 function rebuild(node: Node, into: Document): Node | null {
   if (node.nodeType === Node.TEXT_NODE) return into.createTextNode(node.textContent ?? '');
@@ -47,9 +55,7 @@ function rebuild(node: Node, into: Document): Node | null {
   if (!ELEMENTS[namespace]?.has(element.localName)) return null;
   const copy = into.createElementNS(namespace, element.localName);
   for (const attribute of element.attributes) {
-    if (ATTRIBUTES.has(attribute.name) || (attribute.name === 'style' && SWATCH_STYLE.test(attribute.value))) {
-      copy.setAttribute(attribute.name, attribute.value);
-    }
+    if (allowed(attribute.name, attribute.value)) copy.setAttribute(attribute.name, attribute.value);
   }
   for (const child of element.childNodes) {
     const rebuilt = rebuild(child, into);

@@ -230,9 +230,19 @@ describe('the report page', () => {
     await seed();
     const root = await openPage();
     const status = root.querySelector('[data-section="export"] [role="status"]')!;
+    // A labelled progress bar is shown while the file is built.
+    const progressBars: { label: string; max: string | null }[] = [];
+    const watch = new MutationObserver(() => {
+      const bar = root.querySelector<HTMLProgressElement>('[data-section="export"] progress');
+      if (bar) progressBars.push({ label: textOf(root.querySelector(`label[for="${bar.id}"]`)), max: bar.getAttribute('max') });
+    });
+    watch.observe(root, { subtree: true, childList: true, attributes: true });
     await click(root.querySelector('[data-action="export-csv"]'));
     await until(() => status.getAttribute('data-outcome') === 'done');
     expect(textOf(status)).toMatch(/^Sent to your downloads: glasshouse-report-\d{4}-\d{2}-\d{2}\.csv$/);
+    watch.disconnect();
+    expect(progressBars[0]).toEqual({ label: 'Preparing the CSV file…', max: '100' });
+    expect(root.querySelector('[data-section="export"] progress')).toBeNull();
     // Blob#text() would drop the byte-order mark: read the bytes.
     expect([...new Uint8Array(await downloads[0]!.blob.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = await downloads[0]!.blob.text();
