@@ -168,3 +168,10 @@ export const PRIVATE_ACCOUNT_LABELS: Record<string, readonly string[]> = {
 
 /** Responses the page-world script hands over: profile answers and GraphQL queries. */
 export const IG_NETWORK = { dataPaths: ['/api/v1/users/web_profile_info/', '/api/graphql', '/graphql/query'] } as const;
+
+/** Where a full-history scan must stop (see FB_SCAN_STOPS): login, challenge, or "please wait". */
+export const IG_SCAN_STOPS = {
+  loginPath: /^\/accounts\/login(\/|$)/,
+  checkpointPath: /^\/(challenge|accounts\/suspended)(\/|$)/,
+  rateLimit: /Please wait a few minutes before you try again|"spam"\s*:\s*true/,
+} as const;
