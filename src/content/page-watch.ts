@@ -107,10 +107,8 @@ export class PageWatch {
           scripts.push(root);
         } else if (isElement(root)) {
           scripts.push(...root.querySelectorAll('script'));
-          scanRoots.add(root);
-          // A change inside a post (its audience edited) rescans that whole post.
-          const container = this.session.itemContaining(root);
-          if (container) scanRoots.add(container);
+          // A change inside a post (its audience edited) rescans that whole post, once.
+          scanRoots.add(this.session.itemContaining(root) ?? root);
         } else if (root.nodeType === DOCUMENT_NODE) {
           scanRoots.add(root as Document);
         } else if (root.parentElement) {

@@ -100,7 +100,10 @@ class FacebookPageSession implements PageSession {
 
   itemContaining(node: Node): Element | null {
     const element = isElement(node) ? node : node.parentElement;
-    return element ? (postContainersIn(element)[0] ?? null) : null;
+    // Upward only: the outermost post around the node (a comment belongs to its post).
+    let outer: Element | null = element?.closest(FB.postContainer) ?? null;
+    for (let up = outer?.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
+    return outer;
   }
 
   dataOnlyPosts(): DetectedPost[] {

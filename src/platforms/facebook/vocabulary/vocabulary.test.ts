@@ -1,19 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import type { FacebookAudience } from '../../../core';
+import { FacebookAudienceSchema, type FacebookAudience } from '../../../core';
 import { AudienceVocabularyIndex, normalizeLabel } from '../audience-vocabulary';
 import { AUDIENCE_VOCABULARIES, EU_LANGUAGES } from './index';
 
-const AUDIENCE_KEYS: FacebookAudience[] = [
-  'public',
-  'friends_of_friends',
-  'friends',
-  'friends_except',
-  'specific_friends',
-  'only_me',
-  'custom',
-  'public_group',
-  'private_group',
-];
+const AUDIENCE_KEYS: readonly FacebookAudience[] = FacebookAudienceSchema.options;
 
 const EXPECTED_LANGUAGES = [
   'bg',
