@@ -18,7 +18,16 @@
 import type { GlasshouseDatabase, StoredScan } from '../db';
 import { addScan, latestScan, runningScans, scanOfTab, scanReasonOf, scanView, updateScan, type ScanRow } from '../db/scans';
 import type { Platform, Reply, Request } from '../core';
-import { isResumable, politePace, SCAN_ERRORS, SCAN_PACE, scanStartUrl, type ScanAssignment, type ScanPace } from '../core/scan';
+import {
+  isResumable,
+  politePace,
+  SCAN_ERRORS,
+  SCAN_PACE,
+  scanStartUrl,
+  type ScanAssignment,
+  type ScanPace,
+  type ScanReason,
+} from '../core/scan';
 
 /** The few tab operations a scan needs; none of them needs the "tabs" permission. */
 export interface ScanTabs {
@@ -230,10 +239,16 @@ export const scanHandlers: ScanHandlers = {
   },
 };
 
-/** runtime.onStartup: tab ids of the last session mean nothing now; running scans pause until resumed. */
-export async function scansAfterBrowserStart(db: GlasshouseDatabase, now = Date.now()): Promise<void> {
+/** Why every running scan lost its tab at once. */
+export type ScanInterruption = Extract<ScanReason, 'browser-restarted' | 'extension-updated'>;
+
+/**
+ * runtime.onStartup / onInstalled: tab ids of the last session (or the old content scripts) mean
+ * nothing now; running scans pause until resumed, from their cursor.
+ */
+export async function pauseInterruptedScans(db: GlasshouseDatabase, reason: ScanInterruption, now = Date.now()): Promise<void> {
   for (const row of await runningScans(db)) {
-    await updateScan(db, row.id, { status: 'paused', reason: 'browser-restarted', tabId: undefined, updatedAt: now });
+    await updateScan(db, row.id, { status: 'paused', reason, tabId: undefined, updatedAt: now });
   }
   const paused = await db.scans.where('status').equals('paused').toArray();
   for (const row of paused) if (row.tabId !== undefined && row.id !== undefined) await updateScan(db, row.id, { tabId: undefined });

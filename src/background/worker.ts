@@ -8,7 +8,7 @@ import { browser, type Runtime } from '../lib/browser';
 import { openDatabase, type GlasshouseDatabase } from '../db';
 import { classifySender } from './sender';
 import { route } from './router';
-import { scansAfterBrowserStart } from './full-scan';
+import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
 
 let database: Promise<GlasshouseDatabase> | undefined;
@@ -25,8 +25,15 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 // A new browser session: the full-history scan's tab ids mean nothing now, a running scan pauses.
 // (A closed scan tab is noticed when asked: listening to every tab's closing would wake the worker each time.)
-browser.runtime.onStartup.addListener(() => {
+browser.runtime.onStartup.addListener(() => pauseScans('browser-restarted'));
+// An update leaves the old content script of a scan tab orphaned, so its scan pauses too. Any other
+// reason (install, a browser update) comes with a restart: a scan row surviving it has a stale tab id.
+browser.runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType) =>
+  pauseScans(details.reason === 'update' ? 'extension-updated' : 'browser-restarted'),
+);
+
+function pauseScans(reason: ScanInterruption): void {
   void ready()
-    .then((db) => scansAfterBrowserStart(db))
+    .then((db) => pauseInterruptedScans(db, reason))
     .catch(() => undefined);
-});
+}

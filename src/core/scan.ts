@@ -28,7 +28,8 @@ export type ScanStatus = z.infer<typeof ScanStatusSchema>;
  * - paused-by-user / cancelled: the user's buttons;
  * - end-of-timeline: nothing new after several scrolls at the bottom (status done);
  * - login, checkpoint, no-viewer, rate-limited, error: the scan stopped itself, and may be resumed later;
- * - tab-closed, browser-restarted: the scan's tab went away; resuming opens the profile again.
+ * - tab-closed, browser-restarted, extension-updated: the scan's tab went away (or its content script
+ *   did); resuming opens the profile again.
  */
 export const ScanReasonSchema = z.enum([
   'paused-by-user',
@@ -41,6 +42,7 @@ export const ScanReasonSchema = z.enum([
   'error',
   'tab-closed',
   'browser-restarted',
+  'extension-updated',
 ]);
 export type ScanReason = z.infer<typeof ScanReasonSchema>;
 

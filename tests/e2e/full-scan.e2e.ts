@@ -253,3 +253,79 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     expect(driver.strayRequests()).toEqual([]);
   });
 });
+
+describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-scan`, () => {
+  let driver: BrowserDriver;
+  beforeAll(async () => {
+    serveExtra('https://www.facebook.com/me', ME_PAGE);
+    serveExtra(PROFILE, profilePage());
+    driver = await launchDriver();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('loses nothing it counted, shows the scan as paused after the restart, and carries on to the end counting each post once', async () => {
+    let popup = await driver.newPage();
+    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+    await ask(popup, { type: 'scan/start', platform: 'facebook', pace: { minMs: 400, maxMs: 700 } });
+    const tab = await driver.pageAt(PROFILE, 20_000);
+    await until(
+      () => panelOf(tab),
+      (p) => p !== null && p.status === 'running' && p.found >= 12,
+      40_000,
+      'progress before the browser closes',
+    );
+    const before = await ask<{ scan: { status: string; postsFound: number } }>(popup, { type: 'scan/status', platform: 'facebook' });
+    expect(before.scan).toMatchObject({ status: 'running' });
+    expect(before.scan.postsFound).toBeGreaterThan(0);
+
+    // The user quits the browser in the middle of the scan, and starts it again later.
+    await driver.restart();
+    popup = await driver.newPage();
+    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+    const after = await until(
+      () =>
+        ask<{ scan: { status: string; reason?: string; postsFound: number; resumable: boolean } }>(popup, {
+          type: 'scan/status',
+          platform: 'facebook',
+        }),
+      (r) => r.scan.status !== 'running',
+      10_000,
+      'the scan after the restart',
+    );
+    expect(after.scan).toMatchObject({ status: 'paused', reason: 'browser-restarted', resumable: true });
+    expect(after.scan.postsFound).toBeGreaterThanOrEqual(before.scan.postsFound);
+    // Nothing it counted is lost: every post the scan row counts is in the store.
+    const stored = (await popupTotals(driver)).facebook!;
+    const storedPosts = stored.eligible + stored.notEligible + stored.unknown;
+    expect(storedPosts).toBeGreaterThanOrEqual(after.scan.postsFound);
+    // The popup says so in words.
+    await popup.waitFor(() => document.querySelector('section[data-platform="facebook"] [data-last-scan="paused"]') !== null);
+
+    // Resumed from the popup's button: a new tab catches up past the cursor, then goes on to the end.
+    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="scan-facebook"]')!.click());
+    const resumedTab = await driver.pageAt(PROFILE, 20_000);
+    const done = await until(
+      () => panelOf(resumedTab),
+      (p) => p?.status === 'done',
+      90_000,
+      'the end of the timeline after the restart',
+    );
+    expect(done).toMatchObject({ found: TOTAL, public: TOTAL / 3, reason: 'end-of-timeline' });
+    const last = await ask<{ scan: { status: string; postsFound: number; publicFound: number } }>(popup, {
+      type: 'scan/status',
+      platform: 'facebook',
+    });
+    expect(last.scan).toMatchObject({ status: 'done', postsFound: TOTAL, publicFound: TOTAL / 3 });
+    await expect
+      .poll(async () => (await popupTotals(driver)).facebook, { timeout: 20_000, interval: 500 })
+      .toEqual({ eligible: TOTAL / 3, notEligible: TOTAL / 3, unknown: TOTAL / 3 });
+    await resumedTab.close();
+    await popup.close();
+  }, 240_000);
+
+  it('made no network request of its own, before or after the restart', () => {
+    expect(driver.strayRequests()).toEqual([]);
+  });
+});

@@ -4,7 +4,8 @@ import type { PlatformAdapter } from '../../platforms/adapter';
 import { askWorker } from '../../lib/worker-client';
 import type { PageWatch } from '../page-watch';
 import { isRateLimitPayload, pageBlocker } from './page-state';
-import { ScanDriver, type ReportProgress, type ScrollablePage } from './scan-driver';
+import { progressReporter } from './progress-report';
+import { ScanDriver, type ScrollablePage } from './scan-driver';
 import { ScanPanel } from './scan-panel';
 import { ScanTally } from './scan-tally';
 
@@ -66,15 +67,7 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
         visible: () => doc.visibilityState !== 'hidden',
         blocker: () => (rateLimited ? 'rate-limited' : pageBlocker(adapter.id, new URL(doc.location.href), watch.session.viewer !== null)),
       };
-      const report: ReportProgress = async (progress, end) => {
-        try {
-          const reply = await ask({ type: 'scan/progress', scanId, progress, ...(end ? { end } : {}) });
-          // Refused: the scan is no longer this tab's (cancelled or finished elsewhere).
-          return reply.ok ? { status: reply.status, reason: reply.reason } : { status: 'stopped' };
-        } catch {
-          return null;
-        }
-      };
+      const report = progressReporter(scanId, watch.queue, ask);
       const panel = new ScanPanel(doc, { pause: () => void pause(), resume: () => void resume(), cancel: () => void cancel() }, adapter.id);
       const driver = new ScanDriver({ page, tally: current, report, assignment, sleep, onChange: (state) => panel.update(state) });
       const settleFrom = (reply: Reply<'scan/pause' | 'scan/resume' | 'scan/cancel'>) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { fixtureFor } from '../../../scripts/fixture-routes.js';
 import type { BrowserDriver, RecordedRequest, TestPage } from './driver';
 
@@ -27,66 +27,81 @@ function wrap(page: Page): TestPage {
   };
 }
 
+/** One run of the browser on the driver's profile: what a restart replaces. */
+interface Session {
+  context: BrowserContext;
+  cdp: CDPSession;
+  extensionOrigin: string;
+}
+
 /** Debian's Chromium with dist/chrome loaded unpacked; fixtures routed, every other request aborted and recorded. */
 export async function launchChromium(dist = resolve('dist/chrome')): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'glasshouse-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
   const stray: RecordedRequest[] = [];
-  // Only the network: extension resources (chrome-extension:) load as usual.
-  await context.route(/^(https?|wss?):\/\//, async (route) => {
-    const request = route.request();
-    const url = request.url();
-    const fixture = fixtureFor(url);
-    if (fixture) return route.fulfill(fixture);
-    const frameUrl = (() => {
-      try {
-        return request.frame().url();
-      } catch {
-        return '';
-      }
-    })();
-    const from = request.serviceWorker() || frameUrl.startsWith('chrome-extension://') ? 'extension' : 'page';
-    stray.push({ url, from, allowed: false });
-    return route.abort('blockedbyclient');
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // Node's URL gives "null" as the origin of a chrome-extension: address.
-  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
-  // Playwright keeps one Worker object across a stop and a restart: count the worker's starts
-  // from CDP's version updates instead, on a session held for the driver's life.
-  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
-  const status = new Map<string, string>();
   let backgroundStarts = 0;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const version of versions) {
-      if (!version.scriptURL.startsWith(extensionOrigin)) continue;
-      if (version.runningStatus === 'running' && status.get(version.versionId) !== 'running') backgroundStarts += 1;
-      status.set(version.versionId, version.runningStatus);
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
+
+  async function open(): Promise<Session> {
+    const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${dist}`,
+        `--load-extension=${dist}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    // Only the network: extension resources (chrome-extension:) load as usual.
+    await context.route(/^(https?|wss?):\/\//, async (route) => {
+      const request = route.request();
+      const url = request.url();
+      const fixture = fixtureFor(url);
+      if (fixture) return route.fulfill(fixture);
+      const frameUrl = (() => {
+        try {
+          return request.frame().url();
+        } catch {
+          return '';
+        }
+      })();
+      const from = request.serviceWorker() || frameUrl.startsWith('chrome-extension://') ? 'extension' : 'page';
+      stray.push({ url, from, allowed: false });
+      return route.abort('blockedbyclient');
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Node's URL gives "null" as the origin of a chrome-extension: address.
+    const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+    // Playwright keeps one Worker object across a stop and a restart: count the worker's starts
+    // from CDP's version updates instead, on a session held for the browser's life.
+    const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) {
+        if (!version.scriptURL.startsWith(extensionOrigin)) continue;
+        if (version.runningStatus === 'running' && status.get(version.versionId) !== 'running') backgroundStarts += 1;
+        status.set(version.versionId, version.runningStatus);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    return { context, cdp, extensionOrigin };
+  }
+
+  let session = await open();
+  // An unpacked extension's id comes from its folder, so it survives a restart: the origin is fixed.
+  const extensionOrigin = session.extensionOrigin;
   return {
     name: 'chromium',
     extensionOrigin,
-    newPage: async () => wrap(await context.newPage()),
+    newPage: async () => wrap(await session.context.newPage()),
     async pageAt(urlPrefix, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const page = context.pages().find((p) => p.url().startsWith(urlPrefix));
+        const page = session.context.pages().find((p) => p.url().startsWith(urlPrefix));
         if (page) return wrap(page);
         if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
         await new Promise((done) => setTimeout(done, 100));
@@ -96,10 +111,17 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
     backgroundStarts: () => backgroundStarts,
     async stopBackground() {
       // Chromium stops an idle worker after ~30 s, or whenever it likes; CDP does it now.
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      await session.cdp.send('ServiceWorker.stopAllWorkers');
+    },
+    async restart() {
+      // Browser.close, as the user's closing the window does: the profile (and the extension's IndexedDB) stays.
+      await session.context.close();
+      session = await open();
+      if (session.extensionOrigin !== extensionOrigin)
+        throw new Error(`the extension came back as ${session.extensionOrigin}, not ${extensionOrigin}`);
     },
     async close() {
-      await context.close();
+      await session.context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

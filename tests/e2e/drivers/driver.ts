@@ -32,5 +32,10 @@ export interface BrowserDriver {
   backgroundStarts(): number;
   /** Stops the background (service worker / event page), as the browser does when it idles. */
   stopBackground(): Promise<void>;
+  /**
+   * Closes the browser as the user does, and starts it again on the same profile: open tabs are gone,
+   * the extension's database stays. Pages from before are closed; ask for new ones.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }

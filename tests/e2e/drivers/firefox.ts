@@ -207,6 +207,12 @@ const BACKGROUND_STATE = `(extensionId) => {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** One run of Firefox on the driver's profile: what a restart replaces. */
+interface Session {
+  browser: Browser;
+  callChrome(fn: string, args: unknown[]): Promise<unknown>;
+}
+
 /**
  * Debian's Firefox ESR over WebDriver BiDi, with dist/firefox installed as a temporary add-on under a
  * fixed moz-extension uuid. Fixtures answered by a BiDi network intercept; every other http(s)/ws(s)
@@ -215,150 +221,172 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function launchFirefox(dist = resolve('dist/firefox')): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'glasshouse-firefox-'));
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  let browser: Browser | undefined;
-  try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      userDataDir: profile,
-      // Lets BiDi open moz-extension: pages and run the chrome-scope scripts above.
-      args: ['--remote-allow-system-access'],
-      dumpio: DEBUG,
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
-      extraPrefsFirefox: {
-        ...QUIET_PREFS,
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-        // The background's and pages' console on Firefox's stdout (seen with GLASSHOUSE_E2E_DEBUG=1).
-        'devtools.console.stdout.content': true,
-      },
-    });
-    const stray: RecordedRequest[] = [];
-    const session = bidiSession((await browser.pages())[0]!);
-    const send = async <T>(method: string, params: object) => (await session.send(method, params)).result as T;
+  const stray: RecordedRequest[] = [];
+  let backgroundStarts = 0;
 
-    // Tabs: one intercept for every context, so pages opened any way are covered.
-    const contextUrl = async (context: string | null) => {
-      if (!context) return '';
-      const tree = await send<{ contexts: { url: string }[] }>('browsingContext.getTree', { root: context, maxDepth: 0 }).catch(() => null);
-      return tree?.contexts[0]?.url ?? '';
-    };
-    session.on('network.beforeRequestSent', (event: BeforeRequestSent) => {
-      if (!event.isBlocked) return;
-      void (async () => {
-        const { url, request } = event.request;
-        const fixture = fixtureFor(url);
-        if (fixture) {
-          // One header line per cookie: fixture-routes joins several Set-Cookie values with \n.
-          const headers = Object.entries(fixture.headers).flatMap(([name, value]) =>
-            value.split('\n').map((line) => ({ name, value: { type: 'string', value: line } })),
-          );
-          await send('network.provideResponse', {
-            request,
-            statusCode: fixture.status,
-            reasonPhrase: 'OK',
-            headers,
-            body: { type: 'base64', value: Buffer.from(fixture.body).toString('base64') },
-          });
+  async function open(): Promise<Session> {
+    let browser: Browser | undefined;
+    try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        headless: true,
+        protocol: 'webDriverBiDi',
+        userDataDir: profile,
+        // Lets BiDi open moz-extension: pages and run the chrome-scope scripts above.
+        args: ['--remote-allow-system-access'],
+        dumpio: DEBUG,
+        env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+        extraPrefsFirefox: {
+          ...QUIET_PREFS,
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+          // A temporary add-on is uninstalled when Firefox closes; an installed one keeps its data. These
+          // two make the temporary one behave like it across restart(): same uuid, same IndexedDB.
+          'extensions.webextensions.keepUuidOnUninstall': true,
+          'extensions.webextensions.keepStorageOnUninstall': true,
+          // The background's and pages' console on Firefox's stdout (seen with GLASSHOUSE_E2E_DEBUG=1).
+          'devtools.console.stdout.content': true,
+        },
+      });
+      const session = bidiSession((await browser.pages())[0]!);
+      const send = async <T>(method: string, params: object) => (await session.send(method, params)).result as T;
+
+      // Tabs: one intercept for every context, so pages opened any way are covered.
+      const contextUrl = async (context: string | null) => {
+        if (!context) return '';
+        const tree = await send<{ contexts: { url: string }[] }>('browsingContext.getTree', { root: context, maxDepth: 0 }).catch(
+          () => null,
+        );
+        return tree?.contexts[0]?.url ?? '';
+      };
+      session.on('network.beforeRequestSent', (event: BeforeRequestSent) => {
+        if (!event.isBlocked) return;
+        void (async () => {
+          const { url, request } = event.request;
+          const fixture = fixtureFor(url);
+          if (fixture) {
+            // One header line per cookie: fixture-routes joins several Set-Cookie values with \n.
+            const headers = Object.entries(fixture.headers).flatMap(([name, value]) =>
+              value.split('\n').map((line) => ({ name, value: { type: 'string', value: line } })),
+            );
+            await send('network.provideResponse', {
+              request,
+              statusCode: fixture.status,
+              reasonPhrase: 'OK',
+              headers,
+              body: { type: 'base64', value: Buffer.from(fixture.body).toString('base64') },
+            });
+            return;
+          }
+          const from = (await contextUrl(event.context)).startsWith('moz-extension:') ? 'extension' : 'page';
+          // Firefox gives a WebSocket's handshake its http(s) address.
+          const websocket = event.request.headers.some((h) => /^sec-fetch-mode$/i.test(h.name) && h.value.value === 'websocket');
+          stray.push({ url: websocket ? url.replace(/^http/, 'ws') : url, from, allowed: false });
+          await send('network.failRequest', { request });
+        })().catch(() => undefined);
+      });
+      await send('network.addIntercept', {
+        phases: ['beforeRequestSent'],
+        urlPatterns: NETWORK_PROTOCOLS.map((protocol) => ({ type: 'pattern', protocol })),
+      });
+
+      // Everything outside tabs: the chrome window's observer.
+      const chrome = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const chromeContext = chrome.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+      if (!chromeContext) throw new Error('no chrome browsing context: is --remote-allow-system-access honoured?');
+      const callChrome = async (fn: string, args: unknown[]) => {
+        const result = await send<EvaluateResult>('script.callFunction', {
+          functionDeclaration: fn,
+          awaitPromise: true,
+          target: { context: chromeContext },
+          arguments: args,
+          resultOwnership: 'none',
+        });
+        if (result.type !== 'success') throw new Error(`chrome script failed: ${result.exceptionDetails?.text}`);
+        return result.result?.value;
+      };
+      const channel = 'glasshouse-chrome';
+      session.on('script.message', (message: ScriptMessage) => {
+        if (message.channel !== channel) return;
+        const [kind, ...rest] = (message.data.value as { value: unknown }[]).map((item) => item.value);
+        if (kind === 'background') {
+          if (rest[0] === true) backgroundStarts += 1;
+          if (DEBUG) console.log(`[firefox] background ${rest[0] === true ? 'started' : 'stopped'}`);
           return;
         }
-        const from = (await contextUrl(event.context)).startsWith('moz-extension:') ? 'extension' : 'page';
-        // Firefox gives a WebSocket's handshake its http(s) address.
-        const websocket = event.request.headers.some((h) => /^sec-fetch-mode$/i.test(h.name) && h.value.value === 'websocket');
-        stray.push({ url: websocket ? url.replace(/^http/, 'ws') : url, from, allowed: false });
-        await send('network.failRequest', { request });
-      })().catch(() => undefined);
-    });
-    await send('network.addIntercept', {
-      phases: ['beforeRequestSent'],
-      urlPatterns: NETWORK_PROTOCOLS.map((protocol) => ({ type: 'pattern', protocol })),
-    });
-
-    // Everything outside tabs: the chrome window's observer.
-    const chrome = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const chromeContext = chrome.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
-    if (!chromeContext) throw new Error('no chrome browsing context: is --remote-allow-system-access honoured?');
-    const callChrome = async (fn: string, args: unknown[]) => {
-      const result = await send<EvaluateResult>('script.callFunction', {
-        functionDeclaration: fn,
-        awaitPromise: true,
-        target: { context: chromeContext },
-        arguments: args,
-        resultOwnership: 'none',
+        const [url, fromExtension] = rest as [string, boolean];
+        if (fromExtension) stray.push({ url, from: 'extension', allowed: false });
+        else if (DEBUG) console.log(`[firefox] cancelled Firefox's own request ${url}`);
       });
-      if (result.type !== 'success') throw new Error(`chrome script failed: ${result.exceptionDetails?.text}`);
-      return result.result?.value;
-    };
-    const channel = 'glasshouse-chrome';
-    let backgroundStarts = 0;
-    session.on('script.message', (message: ScriptMessage) => {
-      if (message.channel !== channel) return;
-      const [kind, ...rest] = (message.data.value as { value: unknown }[]).map((item) => item.value);
-      if (kind === 'background') {
-        if (rest[0] === true) backgroundStarts += 1;
-        if (DEBUG) console.log(`[firefox] background ${rest[0] === true ? 'started' : 'stopped'}`);
-        return;
-      }
-      const [url, fromExtension] = rest as [string, boolean];
-      if (fromExtension) stray.push({ url, from: 'extension', allowed: false });
-      else if (DEBUG) console.log(`[firefox] cancelled Firefox's own request ${url}`);
-    });
-    await callChrome(WATCH_CHROME, [
-      { type: 'channel', value: { channel, ownership: 'none' } },
-      { type: 'string', value: GECKO_ID },
-      { type: 'string', value: extensionOrigin },
-    ]);
+      await callChrome(WATCH_CHROME, [
+        { type: 'channel', value: { channel, ownership: 'none' } },
+        { type: 'string', value: GECKO_ID },
+        { type: 'string', value: extensionOrigin },
+      ]);
 
-    const backgroundState = async () => String(await callChrome(BACKGROUND_STATE, [{ type: 'string', value: GECKO_ID }]));
-    const untilBackground = async (state: string, timeoutMs = 10_000) => {
-      const deadline = Date.now() + timeoutMs;
-      let seen = await backgroundState();
-      while (seen !== state) {
-        if (Date.now() > deadline) throw new Error(`the background is ${seen}, not ${state}, after ${timeoutMs} ms`);
-        await sleep(50);
-        seen = await backgroundState();
-      }
-    };
+      const installed = await browser.installExtension(dist);
+      if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
+      const opened: Session = { browser, callChrome };
+      await untilBackground(opened, 'running');
+      return opened;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      throw error;
+    }
+  }
 
-    const installed = await browser.installExtension(dist);
-    if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
-    await untilBackground('running');
+  const backgroundState = async (session: Session) =>
+    String(await session.callChrome(BACKGROUND_STATE, [{ type: 'string', value: GECKO_ID }]));
+  async function untilBackground(session: Session, state: string, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    let seen = await backgroundState(session);
+    while (seen !== state) {
+      if (Date.now() > deadline) throw new Error(`the background is ${seen}, not ${state}, after ${timeoutMs} ms`);
+      await sleep(50);
+      seen = await backgroundState(session);
+    }
+  }
 
-    const open = browser;
-    return {
-      name: 'firefox',
-      extensionOrigin,
-      newPage: async () => wrap(await open.newPage()),
-      async pageAt(urlPrefix, timeoutMs = 15_000) {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          const page = (await open.pages()).find((p) => p.url().startsWith(urlPrefix));
-          if (page) return wrap(page);
-          if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
-          await sleep(100);
-        }
-      },
-      strayRequests: () => [...stray],
-      backgroundStarts: () => backgroundStarts,
-      async stopBackground() {
-        const deadline = Date.now() + 10_000;
-        for (;;) {
-          const state = String(await callChrome(TERMINATE_BACKGROUND, [{ type: 'string', value: GECKO_ID }]));
-          if (state === 'stopped') return;
-          // 'starting' (woken by an event just now) or 'suspending': try again once it settles.
-          if (Date.now() > deadline) throw new Error(`could not stop the background: it is ${state}`);
-          await sleep(50);
-        }
-      },
-      async close() {
-        await open.close();
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
+  let current: Session;
+  try {
+    current = await open();
   } catch (error) {
-    await browser?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    newPage: async () => wrap(await current.browser.newPage()),
+    async pageAt(urlPrefix, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const page = (await current.browser.pages()).find((p) => p.url().startsWith(urlPrefix));
+        if (page) return wrap(page);
+        if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
+        await sleep(100);
+      }
+    },
+    strayRequests: () => [...stray],
+    backgroundStarts: () => backgroundStarts,
+    async stopBackground() {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const state = String(await current.callChrome(TERMINATE_BACKGROUND, [{ type: 'string', value: GECKO_ID }]));
+        if (state === 'stopped') return;
+        // 'starting' (woken by an event just now) or 'suspending': try again once it settles.
+        if (Date.now() > deadline) throw new Error(`could not stop the background: it is ${state}`);
+        await sleep(50);
+      }
+    },
+    async restart() {
+      // A normal quit: Firefox shuts down and writes what it holds; the profile folder stays.
+      await current.browser.close();
+      current = await open();
+    },
+    async close() {
+      await current.browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
-import { scansAfterBrowserStart, type ScanTabs } from '../../../src/background/full-scan';
+import { pauseInterruptedScans, type ScanTabs } from '../../../src/background/full-scan';
 import { mayAsk } from '../../../src/background/sender';
 import { SCAN_ERRORS, SCAN_PACE } from '../../../src/core/scan';
 import { openDatabase, recordAccounts, type GlasshouseDatabase } from '../../../src/db';
@@ -128,7 +128,7 @@ describe('the full-history scan in the worker', () => {
     await tab(first!, { type: 'scan/progress', scanId: id, progress: progress(20, 7, { cursor: 'p20', scrollPosition: 9000 }) });
     // The browser quits with the scan running, and starts again.
     browser.close(first!);
-    await scansAfterBrowserStart(db, Date.UTC(2026, 0, 11));
+    await pauseInterruptedScans(db, 'browser-restarted', Date.UTC(2026, 0, 11));
     expect(await page({ type: 'scan/status', platform: 'facebook' })).toMatchObject({
       scan: { status: 'paused', reason: 'browser-restarted', resumable: true, postsFound: 20 },
     });
@@ -143,6 +143,18 @@ describe('the full-history scan in the worker', () => {
       scan: { scanId: id, status: 'running', postsFound: 20, publicFound: 7, cursor: 'p20', scrollPosition: 9000 },
     });
     expect(await db.scans.count()).toBe(1);
+  });
+
+  it('after an update, a new tab that happens to get the old tab id is not taken for the scan tab', async () => {
+    const { browser, page, tab } = await setup();
+    await page({ type: 'scan/start', platform: 'facebook' });
+    const [first] = [...browser.open.keys()];
+    // The extension is updated: the scan tab's content script is orphaned, and tab ids may come round again.
+    await pauseInterruptedScans(db, 'extension-updated', Date.UTC(2026, 0, 11));
+    expect(await tab(first!, { type: 'scan/for-this-tab' })).toEqual({ ok: true, scan: null });
+    expect(await page({ type: 'scan/status', platform: 'facebook' })).toMatchObject({
+      scan: { status: 'paused', reason: 'extension-updated', resumable: true },
+    });
   });
 
   it('brings a running scan to the front instead of opening a second tab; a closed tab shows as paused', async () => {
