@@ -1,9 +1,14 @@
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
 import { syntheticPostHtml } from '../fixtures/facebook/synthetic-feed.js';
 import type { BrowserDriver } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
-import { badgesOn, openReady } from './scenarios/facebook-feed';
+import { badgesOn, openReady, popupTotals } from './scenarios/facebook-feed';
+import { captureDownloads, downloads } from './scenarios/downloads';
+import { clickOn, openExtensionPage } from './scenarios/ui';
+
+const REPORT = '/src/ui/report/index.html';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -24,6 +29,8 @@ const PAYLOADS: Record<string, string> = {
   'hostile-zero-width': 'Pu\u200Bbl\u200Dic\uFEFF',
   'hostile-huge': 'A'.repeat(1024 * 1024),
 };
+/** The payload posts and the two label posts: all the viewer's own. */
+const OWN_POSTS = Object.keys(PAYLOADS).length + 2;
 
 describe(`[${DRIVER_NAME}] hostile page content`, () => {
   let driver: BrowserDriver;
@@ -56,6 +63,10 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
     // The badge's text lives in a closed shadow root: the page sees only the host element.
     expect(await page.evaluate(() => document.querySelector('[data-glasshouse-badge]')!.shadowRoot)).toBeNull();
+    // Every hostile post is stored (clipped), none refused: the tab stays open until the worker has them.
+    await expect
+      .poll(async () => (await popupTotals(driver)).facebook, { timeout: 15_000, interval: 500 })
+      .toEqual({ eligible: Object.keys(PAYLOADS).length, notEligible: 1, unknown: 1 });
     await page.close();
   });
 
@@ -70,6 +81,56 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     }));
     expect(result).toEqual({ pwned: null, injected: 0 });
     await popup.close();
+  });
+
+  it('shows stored hostile text on the report page as text, isolated, clipped, and exports it inert', async () => {
+    const page = await openExtensionPage(driver, REPORT);
+    await page.waitFor((n) => document.querySelectorAll('tr[data-row]').length === n, OWN_POSTS, 30_000);
+    const seen = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('td.excerpt-cell')];
+      const texts = cells.map((cell) => cell.textContent ?? '');
+      return {
+        pwned: (window as { __pwned?: unknown }).__pwned ?? null,
+        injected: document.querySelectorAll('img[src="x"], script:not([src]), [onerror]').length,
+        excerpts: cells.length,
+        scriptShownAsText: texts.some((text) => text.includes('<script>window.__pwned = "script"</script>')),
+        longest: Math.max(...texts.map((text) => text.length)),
+        // Every excerpt sits in its own <bdi>: a right-to-left override inside cannot reorder the table around it.
+        isolated: cells.every((cell) => cell.textContent === '' || cell.firstElementChild?.tagName === 'BDI'),
+      };
+    });
+    expect(seen).toMatchObject({ pwned: null, injected: 0, excerpts: OWN_POSTS, scriptShownAsText: true, isolated: true });
+    // The 1 MB post is stored clipped at LIMITS.excerptLength (280) and shown so.
+    expect(seen.longest).toBeLessThanOrEqual(281);
+
+    await captureDownloads(page);
+    for (const format of ['csv', 'html']) {
+      await clickOn(page, `[data-section="export"] [data-action="export-${format}"]`);
+      await page.waitFor(
+        (extension) =>
+          new RegExp(`\\.${extension}$`).test(document.querySelector('[data-section="export"] [role="status"]')?.textContent ?? ''),
+        format,
+      );
+    }
+    const [csv, html] = await downloads(page, 2);
+    const table = Papa.parse<Record<string, string>>(csv!.text.slice(1), { header: true, skipEmptyLines: true });
+    expect(table.data).toHaveLength(OWN_POSTS);
+    const excerpts = table.data.map((row) => row.excerpt ?? '');
+    // A spreadsheet would run "=HYPERLINK(…)": the cell starts with an apostrophe instead.
+    expect(excerpts).toContain(`'${PAYLOADS['hostile-formula']}`);
+    expect(excerpts.every((text) => !/^[=+\-@\t\r]/.test(text))).toBe(true);
+    // Reordering and invisible characters are shown, not obeyed.
+    expect(excerpts.some((text) => text.includes('[U+202E]'))).toBe(true);
+    expect(excerpts.join('')).not.toMatch(/[\u202e\u200b\ufeff]/);
+    expect(Math.max(...excerpts.map((text) => text.length))).toBeLessThanOrEqual(281);
+
+    // The payloads are there as text ("onerror=" included), never as markup.
+    expect(html!.text).not.toMatch(/<script|<img/i);
+    expect(html!.text).toContain('&quot;&gt;&lt;img src=x onerror=');
+    expect(html!.text).toContain('&lt;script&gt;window.__pwned');
+    expect(html!.text).toContain('[U+202E]');
+    expect(html!.text.length).toBeLessThan(200_000);
+    await page.close();
   });
 
   it('made no network request of its own', () => {
