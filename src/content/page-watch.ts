@@ -2,6 +2,7 @@ import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } 
 import type { PageSession, PlatformAdapter, ScannedItem, SessionOptions } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
 import { BadgePainter } from './badge-painter';
+import { admitFinding } from './finding-gate';
 import { FindingQueue, type SendBatch } from './finding-queue';
 import { MutationBatcher } from './mutation-batcher';
 
@@ -156,7 +157,11 @@ export class PageWatch {
     const key = `${post.platform}:${post.postId}`;
     if (this.queued.get(key) === signature) return;
     this.queued.set(key, signature);
-    const finding: OwnFinding = { ...post, isOwn: true, seenAt: this.now() };
+    const admitted = admitFinding({ ...post, isOwn: true, seenAt: this.now() });
+    if (!admitted.ok || admitted.dropped.length > 0)
+      this.session.diagnostics.error(admitted.ok ? `finding sent without ${admitted.dropped.join(', ')}` : admitted.reason);
+    if (!admitted.ok) return;
+    const finding = admitted.finding;
     this.queue.add(finding);
     for (const listener of this.ownFindingListeners) listener(finding);
   }

@@ -14,6 +14,11 @@ export const PlausibleTimeSchema = z
   .int()
   .min(Date.UTC(2000, 0, 1));
 
+/** `ms` if it is a plausible moment for a post (see PlausibleTimeSchema), else undefined: a page's impossible date is left out. */
+export function plausibleTime(ms: number): number | undefined {
+  return PlausibleTimeSchema.safeParse(ms).success ? ms : undefined;
+}
+
 /** Only https addresses on the two sites: a finding never carries a link anywhere else. */
 export const SiteUrlSchema = z
   .string()

@@ -32,6 +32,51 @@ const PAYLOADS: Record<string, string> = {
 /** The payload posts and the two label posts: all the viewer's own. */
 const OWN_POSTS = Object.keys(PAYLOADS).length + 2;
 
+const FORGED_PAGE = 'https://www.facebook.com/?sk=forged';
+
+/** A GraphQL story as Facebook's answers carry it (tests/fixtures/facebook/graphql-feed-response.json). */
+function story(
+  postId: string,
+  { actor = '100001', url = `https://www.facebook.com/alice.martin/posts/${postId}`, time = 1_700_000_000 } = {},
+) {
+  return {
+    data: {
+      node: {
+        __typename: 'Story',
+        id: `S${postId}`,
+        post_id: postId,
+        comet_sections: {
+          content: { story: { wwwURL: url, message: { text: `Forged ${postId}` } } },
+          timestamp: { story: { creation_time: time } },
+          context_layout: {
+            story: {
+              comet_sections: {
+                actor_photo: {
+                  story: { actors: [{ __typename: 'User', id: actor, name: 'Someone', url: 'https://www.facebook.com/someone' }] },
+                },
+                metadata: [
+                  {
+                    __typename: 'CometFeedStoryAudienceStrategy',
+                    story: { privacy_scope: { icon_image: { name: 'everyone' }, description: 'Public' } },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Well-formed answers a hostile page script could post through the bridge. */
+const FORGED_STORIES = [
+  story('forged-ok'),
+  story('forged-evil-link', { url: 'https://evil.example/phish' }),
+  story('forged-time', { time: 1 }),
+  story('forged-other', { actor: '999999' }),
+];
+
 describe(`[${DRIVER_NAME}] hostile page content`, () => {
   let driver: BrowserDriver;
   beforeAll(async () => {
@@ -45,6 +90,13 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
 <script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"USER_ID":"100001","NAME":"Alice Martin"},270]]}</script></head>
 <body><div role="navigation"><a href="https://www.facebook.com/alice.martin"><span>Alice Martin</span></a></div>
 <div role="main"><div role="feed">${posts.join('\n')}</div></div></body></html>`,
+    );
+    serveExtra(
+      FORGED_PAGE,
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"USER_ID":"100001","NAME":"Alice Martin"},270]]}</script></head>
+<body><div role="navigation"><a href="https://www.facebook.com/alice.martin"><span>Alice Martin</span></a></div>
+<div role="main"><div role="feed">${['page-a', 'page-b', 'page-c'].map((id) => hostilePost(id, `Own post ${id}`)).join('\n')}</div></div></body></html>`,
     );
     driver = await launchDriver();
   });
@@ -130,6 +182,56 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     expect(html!.text).toContain('&lt;script&gt;window.__pwned');
     expect(html!.text).toContain('[U+202E]');
     expect(html!.text.length).toBeLessThan(200_000);
+    await page.close();
+  });
+
+  it('takes forged bridge messages for no more than well-formed data about the page, and keeps working', async () => {
+    const page = await openReady(driver, FORGED_PAGE);
+    // At once, before the page's own findings have gone to the worker: a bad one must not hold them back.
+    await page.evaluate((stories) => {
+      for (const story of stories)
+        window.postMessage(
+          { source: 'glasshouse:page-world', kind: 'response', url: '/api/graphql/', body: JSON.stringify(story) },
+          location.origin,
+        );
+      // Floods of large answers must not stall it either.
+      const junk = JSON.stringify({ data: { pad: 'x'.repeat(3 * 1024 * 1024) } });
+      for (let i = 0; i < 20; i += 1)
+        window.postMessage({ source: 'glasshouse:page-world', kind: 'response', url: 'x', body: junk }, location.origin);
+    }, FORGED_STORIES);
+    // Still working: a post added after the flood gets its badge.
+    await page.evaluate(
+      // The page's own markup (a fixture), parsed as the site would render it.
+      (html) => document.querySelector('[role="feed"]')!.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes),
+      hostilePost('page-late', 'Added later'),
+    );
+    await page.waitFor(() => document.querySelector('#page-late [data-glasshouse-badge]') !== null, undefined, 15_000);
+
+    const report = await openExtensionPage(driver, REPORT);
+    const storedKeys = async () => {
+      await report.goto(`${driver.extensionOrigin}${REPORT}`);
+      await report.waitFor(() => document.querySelector('[data-section="charts"]') !== null, undefined, 15_000);
+      return report.evaluate(() => [...document.querySelectorAll('tr[data-row]')].map((row) => row.getAttribute('data-row')!));
+    };
+    await expect
+      .poll(async () => (await storedKeys()).filter((key) => /page-|forged/.test(key)).sort(), { timeout: 20_000, interval: 1000 })
+      .toEqual(
+        [
+          // The page's own posts, none held back by the forged ones;
+          ...['page-a', 'page-b', 'page-c', 'page-late'].map((id) => `facebook:pfbid0${id}0`),
+          // well-formed data about the viewer's own posts is taken, as Facebook's own would be, with a
+          // foreign link replaced by a facebook.com one and an impossible date dropped;
+          'facebook:forged-evil-link',
+          'facebook:forged-ok',
+          'facebook:forged-time',
+          // someone else's post is never stored.
+        ].sort(),
+      );
+    const forged = await report.evaluate(() =>
+      [...document.querySelectorAll('tr[data-row^="facebook:forged"]')].map((row) => row.querySelector('a')?.getAttribute('href') ?? ''),
+    );
+    expect(forged.every((href) => href === '' || href.startsWith('https://www.facebook.com/'))).toBe(true);
+    await report.close();
     await page.close();
   });
 

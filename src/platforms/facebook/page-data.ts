@@ -1,5 +1,5 @@
 import type { FacebookAudience } from '../../core';
-import { LIMITS } from '../../core';
+import { LIMITS, plausibleTime, SiteUrlSchema } from '../../core';
 import { extractJsonValues, walkObjects } from '../embedded-json';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import { FB_DATA } from './selectors';
@@ -112,13 +112,19 @@ function readStory(
       found.ownerId = str(object.actors[0].id);
       found.ownerName = str(object.actors[0].name);
     }
-    if (found.publishedAt === undefined && typeof object.creation_time === 'number') found.publishedAt = object.creation_time * 1000;
+    // An impossible date (before 2000, not a whole second) is the data's mistake or a forgery: left out.
+    if (found.publishedAt === undefined && typeof object.creation_time === 'number') {
+      const time = plausibleTime(object.creation_time * 1000);
+      if (time !== undefined) found.publishedAt = time;
+    }
     if (!found.excerpt && key === 'message' && str(object.text)) found.excerpt = str(object.text)!.slice(0, LIMITS.excerptLength);
     if (!url && key === 'story') url = str(object.url) ?? str(object.wwwURL);
   });
   if (url) {
     const permalink = permalinkOf(url, 'https://www.facebook.com/');
-    found.url = permalink?.url ?? url;
+    // A permalink is rebuilt on facebook.com; any other address is kept only if it is on the site.
+    const onSite = permalink?.url ?? (SiteUrlSchema.safeParse(url).success ? url : undefined);
+    if (onSite) found.url = onSite;
     found.permalinkKey = permalink?.postId;
   }
   if (privacy) {

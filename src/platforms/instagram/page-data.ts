@@ -1,5 +1,5 @@
 import type { AccountPrivacy } from '../../core';
-import { LIMITS } from '../../core';
+import { LIMITS, plausibleTime } from '../../core';
 import { extractJsonValues, walkObjects } from '../embedded-json';
 import { IG_DATA, IG_PATHS } from './selectors';
 
@@ -171,7 +171,7 @@ export class InstagramPageData {
     if (ownerUsername) found.ownerUsername = ownerUsername;
     for (const key of IG_DATA.takenAtKeys) {
       const seconds = object[key];
-      if (found.publishedAt === undefined && typeof seconds === 'number' && seconds > 0) found.publishedAt = Math.round(seconds * 1000);
+      if (found.publishedAt === undefined && typeof seconds === 'number') found.publishedAt = plausibleTime(Math.round(seconds * 1000));
     }
     const excerpt = captionOf(object);
     if (excerpt) found.excerpt = excerpt.slice(0, LIMITS.excerptLength);

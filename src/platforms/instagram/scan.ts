@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
 import type { Audience, DetectedPost, Evidence } from '../../core';
-import { LIMITS } from '../../core';
+import { LIMITS, plausibleTime } from '../../core';
 import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { DataMedia, InstagramPageData } from './page-data';
 import { IG } from './selectors';
@@ -92,7 +92,7 @@ export function resolveOwner(media: DataMedia | undefined, username: string | un
 function timeOf(link: Element | undefined): number | undefined {
   const datetime = link?.querySelector(IG.time)?.getAttribute('datetime');
   const at = datetime ? Date.parse(datetime) : NaN;
-  return Number.isFinite(at) && at > 0 ? at : undefined;
+  return Number.isFinite(at) ? plausibleTime(at) : undefined;
 }
 
 const touches = (container: Element, root: ParentNode) => container.contains(root as Node) || (root as Node).contains(container);

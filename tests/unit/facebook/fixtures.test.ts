@@ -140,3 +140,43 @@ describe('a page whose markup changed shape', () => {
     expect(session.diagnostics.unreadLabels.has('icon_image.name=lock_new_2027')).toBe(true);
   });
 });
+
+describe('data a page script forged into a GraphQL answer', () => {
+  const story = (postId: string, wwwURL: string, creationTime: number) =>
+    JSON.stringify({
+      data: {
+        node: {
+          __typename: 'Story',
+          post_id: postId,
+          comet_sections: {
+            content: { story: { wwwURL, message: { text: 'forged' } } },
+            timestamp: { story: { creation_time: creationTime } },
+            context_layout: {
+              story: {
+                comet_sections: {
+                  actor_photo: { story: { actors: [{ __typename: 'User', id: '100001', name: 'Alice Martin' }] } },
+                  metadata: [
+                    {
+                      __typename: 'CometFeedStoryAudienceStrategy',
+                      story: { privacy_scope: { icon_image: { name: 'everyone' }, description: 'Public' } },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+
+  it('never carries a link off the site nor an impossible date into a finding', () => {
+    const { session } = scan('<!DOCTYPE html><html lang="en"><body><div role="feed"></div></body></html>', 'https://www.facebook.com/');
+    session.readNetworkPayload(story('f1', 'https://evil.example/phish', 1));
+    session.readNetworkPayload(story('f2', 'https://evil.example/alice/posts/f2', 1_700_000_000));
+    const posts = new Map(session.dataOnlyPosts().map((post) => [post.postId, post]));
+    // An address off the site, even one shaped like a permalink, is replaced by the post's own facebook.com address.
+    expect(posts.get('f1')).toMatchObject({ url: 'https://www.facebook.com/f1', audience: 'public' });
+    expect(posts.get('f1')).not.toHaveProperty('publishedAt');
+    expect(posts.get('f2')).toMatchObject({ url: 'https://www.facebook.com/f2', publishedAt: 1_700_000_000_000 });
+  });
+});

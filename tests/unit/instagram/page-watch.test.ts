@@ -26,7 +26,7 @@ describe('the content script on an Instagram profile (live DOM, jsdom globals)',
       doc: document,
       settings: DEFAULT_SETTINGS,
       send: send as never,
-      now: () => 1,
+      now: () => Date.UTC(2026, 0, 1),
     });
     watch.start();
     live.push(watch);
