@@ -32,20 +32,27 @@ const LIBRARIES = [
 /** @param {string} code */
 const librariesIn = (code) => LIBRARIES.filter(([, pattern]) => pattern.test(code)).map(([name]) => name);
 
-/** Files a JS module imports (static, re-exports, dynamic with a literal), resolved against it. */
+/**
+ * Files a JS module imports, resolved against it: `static` (imports, re-exports: loaded with the
+ * module) and `dynamic` (import() of a literal in any quotes, backticks included, as vite writes
+ * them: loaded only when the code that calls it runs).
+ */
 function jsImports(file, dist) {
   const code = readFileSync(file, 'utf8');
-  const found = new Set();
-  const patterns = [
+  const resolveAll = (specs) =>
+    [...specs]
+      .filter((spec) => spec.startsWith('.') || spec.startsWith('/'))
+      .map((spec) => (spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec)));
+  const staticSpecs = new Set();
+  for (const pattern of [
     /\bimport\s*[^'"`()]*?from\s*["']([^"']+)["']/g,
     /\bimport\s*["']([^"']+)["']/g,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
     /\bexport\s*[^'"`;]*?from\s*["']([^"']+)["']/g,
-  ];
-  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]);
-  return [...found]
-    .filter((spec) => spec.startsWith('.') || spec.startsWith('/'))
-    .map((spec) => (spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec)));
+  ])
+    for (const match of code.matchAll(pattern)) staticSpecs.add(match[1]);
+  const dynamicSpecs = new Set();
+  for (const match of code.matchAll(/\bimport\(\s*(["'`])([^"'`$]+)\1\s*\)/g)) dynamicSpecs.add(match[2]);
+  return { static: resolveAll(staticSpecs), dynamic: resolveAll(dynamicSpecs) };
 }
 
 /** Files an HTML page loads: scripts, module preloads, stylesheets. */
@@ -58,8 +65,8 @@ function htmlLoads(file, dist) {
   return found.filter((u) => !/^[a-z]+:/.test(u)).map((u) => (u.startsWith('/') ? join(dist, u) : resolve(dirname(file), u)));
 }
 
-/** Every file reachable from `roots`. */
-function closure(roots, dist) {
+/** Every file reachable from `roots`: through static imports only, or through dynamic ones too. */
+function closure(roots, dist, { dynamic }) {
   const seen = new Set();
   const queue = [...roots];
   while (queue.length > 0) {
@@ -67,9 +74,32 @@ function closure(roots, dist) {
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     if (file.endsWith('.html')) queue.push(...htmlLoads(file, dist));
-    else if (file.endsWith('.js') || file.endsWith('.mjs')) queue.push(...jsImports(file, dist));
+    else if (file.endsWith('.js') || file.endsWith('.mjs')) {
+      const imports = jsImports(file, dist);
+      queue.push(...imports.static, ...(dynamic ? imports.dynamic : []));
+    }
   }
   return [...seen];
+}
+
+/** Raw and gzipped sizes of `files`, largest first, with the libraries each carries. */
+function measure(files, dist) {
+  let raw = 0;
+  let gzip = 0;
+  const list = [];
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    raw += statSync(file).size;
+    gzip += gz;
+    list.push({
+      file: relative(dist, file),
+      raw: bytes.length,
+      gzip: gz,
+      libraries: /\.m?js$/.test(file) ? librariesIn(bytes.toString('utf8')) : [],
+    });
+  }
+  return { raw, gzip, files: list.sort((a, b) => b.gzip - a.gzip) };
 }
 
 function entryPoints(dist) {
@@ -94,28 +124,16 @@ export async function run(env) {
   const dist = env.extensionDir;
   const entries = {};
   for (const [name, roots] of Object.entries(entryPoints(dist))) {
-    const files = closure(
-      roots.map((r) => join(dist, r)),
-      dist,
-    );
-    let raw = 0;
-    let gzip = 0;
-    const list = [];
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      const gz = gzipSync(bytes, { level: 9 }).length;
-      raw += statSync(file).size;
-      gzip += gz;
-      list.push({
-        file: relative(dist, file),
-        raw: bytes.length,
-        gzip: gz,
-        libraries: /\.m?js$/.test(file) ? librariesIn(bytes.toString('utf8')) : [],
-      });
-    }
-    entries[name] = { raw, gzip, budget: BUDGETS[name], files: list.sort((a, b) => b.gzip - a.gzip) };
+    const paths = roots.map((r) => join(dist, r));
+    // The budget is for what the context loads when it opens; import() chunks load when their code runs.
+    const firstLoad = closure(paths, dist, { dynamic: false });
+    const onDemand = closure(paths, dist, { dynamic: true }).filter((file) => !firstLoad.includes(file));
+    const lazy = measure(onDemand, dist);
+    entries[name] = { ...measure(firstLoad, dist), budget: BUDGETS[name], onDemand: lazy };
     env.log(
-      `  ${name}: ${fmt(raw / KB)} KB raw, ${fmt(gzip / KB)} KB gzipped (budget ${fmt(BUDGETS[name] / KB)} KB) in ${files.length} files`,
+      `  ${name}: ${fmt(entries[name].raw / KB)} KB raw, ${fmt(entries[name].gzip / KB)} KB gzipped at first load (budget ${fmt(
+        BUDGETS[name] / KB,
+      )} KB) in ${firstLoad.length} files; ${fmt(lazy.gzip / KB)} KB gzipped more on demand in ${onDemand.length} files`,
     );
   }
   const misses = Object.entries(entries).filter(([, e]) => e.files.length === 0 || e.gzip > e.budget);
@@ -139,16 +157,29 @@ export async function run(env) {
       .map(([name, budget]) => `${name} ≤ ${budget / KB} KB gz`)
       .join(', '),
     status: misses.length === 0 ? 'PASS' : 'MISS',
-    runs: 'one build (sizes do not vary); gzip level 9 per file, summed over the files each entry loads (shared chunks counted in each entry)',
+    runs: 'one build (sizes do not vary); gzip level 9 per file, summed over the files each entry loads when it opens (its HTML, static imports and stylesheets; shared chunks counted in each entry); chunks reached only through import() are listed apart, as loaded on demand, outside the budget',
     headline: Object.entries(entries)
       .map(([name, e]) => `${name} ${fmt(e.gzip / KB)} KB gz${e.gzip > e.budget ? ' (over)' : ''}`)
       .join(', '),
-    rows: Object.entries(entries).map(([name, e]) => ({
-      metric: `${name} (${e.files.length} files)`,
-      value: `${fmt(e.raw / KB)} KB raw, ${fmt(e.gzip / KB)} KB gz`,
-      goal: `≤ ${e.budget / KB} KB gz`,
-      status: e.files.length > 0 && e.gzip <= e.budget ? 'PASS' : 'MISS',
-    })),
+    rows: Object.entries(entries).flatMap(([name, e]) => [
+      {
+        metric: `${name}, first load (${e.files.length} files)`,
+        value: `${fmt(e.raw / KB)} KB raw, ${fmt(e.gzip / KB)} KB gz`,
+        goal: `≤ ${e.budget / KB} KB gz`,
+        status: e.files.length > 0 && e.gzip <= e.budget ? 'PASS' : 'MISS',
+      },
+      ...(e.onDemand.files.length > 0
+        ? [
+            {
+              metric: `${name}, loaded on demand by import() (${e.onDemand.files.length} files)`,
+              value: `${fmt(e.onDemand.raw / KB)} KB raw, ${fmt(e.onDemand.gzip / KB)} KB gz: ${e.onDemand.files
+                .slice(0, 3)
+                .map((f) => `${f.file}${f.libraries.length ? ` (${f.libraries.join(', ')})` : ''}`)
+                .join(', ')}`,
+            },
+          ]
+        : []),
+    ]),
     analysis,
     data: { dist: relative(env.root, dist), budgets: BUDGETS, entries },
   };

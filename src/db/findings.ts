@@ -1,5 +1,6 @@
 import type { Finding, Platform } from '../core';
 import { isTrainingEligible, postKey } from '../core';
+import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
 
 export interface RecordResult {
@@ -38,9 +39,16 @@ function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts:
  * A post stored under another id (its permalink, read before its data arrived) moves to the
  * finding's id: its first-seen time and its history come along, and the old record goes.
  */
-async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[]): Promise<void> {
+async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], change: ExposureCountChange): Promise<void> {
   const moves = batch.flatMap((f) => (f.aliasIds ?? []).filter((alias) => alias !== f.postId).map((alias) => ({ finding: f, alias })));
   if (moves.length === 0) return;
+  // Moves can touch a record more than once (two aliases, one target): the counts follow the records
+  // as stored before and after all the moves, not each step.
+  const byKey = new Map<string, [Platform, string]>();
+  for (const { finding, alias } of moves)
+    for (const id of [alias, finding.postId]) byKey.set(`${finding.platform}:${id}`, [finding.platform, id]);
+  const touched = [...byKey.values()];
+  const before = await db.posts.bulkGet(touched);
   const olds = await db.posts.bulkGet(moves.map(({ finding, alias }) => [finding.platform, alias] as [Platform, string]));
   for (const [i, old] of olds.entries()) {
     if (!old) continue;
@@ -54,6 +62,8 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[]): 
     await db.posts.delete([old.platform, old.postId]);
     await db.posts.put(merged);
   }
+  const after = await db.posts.bulkGet(touched);
+  touched.forEach((_, i) => change.replace(before[i], after[i]));
 }
 
 /**
@@ -64,8 +74,9 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[]): 
 export async function recordFindings(db: GlasshouseDatabase, findings: readonly Finding[], keepExcerpts: boolean): Promise<RecordResult> {
   const batch = latestPerPost(findings);
   let changed = 0;
-  await db.transaction('rw', db.posts, db.observations, async () => {
-    await mergeAliases(db, batch);
+  await db.transaction('rw', db.posts, db.observations, db.exposureCounts, async () => {
+    const counts = new ExposureCountChange();
+    await mergeAliases(db, batch, counts);
     const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
     const posts: StoredPost[] = [];
     const observations: StoredObservation[] = [];
@@ -76,6 +87,7 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
       if (!existing || (newer && !downgrade)) {
         const post = toStored(finding, existing, keepExcerpts);
         posts.push(post);
+        counts.replace(existing, post);
         if (!existing || existing.audience !== post.audience || existing.evidence !== post.evidence) {
           changed += 1;
           observations.push({
@@ -98,6 +110,7 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
     });
     await db.posts.bulkPut(posts);
     if (observations.length > 0) await db.observations.bulkAdd(observations);
+    await counts.applyTo(db);
   });
   return { stored: batch.length, changed };
 }

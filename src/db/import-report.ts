@@ -1,5 +1,6 @@
 import type { Platform } from '../core';
 import { postKey } from '../core';
+import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredAccount, StoredObjection, StoredObservation, StoredPost } from './schema';
 import { readSettings } from './settings';
 
@@ -112,7 +113,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
     accountsMerged: 0,
     objectionsKept: 0,
   };
-  await db.transaction('rw', [db.posts, db.observations, db.accounts, db.objections, db.settings], async () => {
+  await db.transaction('rw', [db.posts, db.observations, db.accounts, db.objections, db.settings, db.exposureCounts], async () => {
     const { keepExcerpts } = await readSettings(db);
 
     // A file may name a post twice: the later reading of the two goes in.
@@ -125,6 +126,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
     const imported = [...incoming.values()];
     const known = await storedVersions(db, imported);
     const writes: StoredPost[] = [];
+    const counts = new ExposureCountChange();
     imported.forEach((post, i) => {
       const existing = known[i];
       const merged = mergePost(existing, post, keepExcerpts);
@@ -132,8 +134,10 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
       else if (samePost(existing, merged)) return;
       else result.updated += 1;
       writes.push(merged);
+      counts.replace(existing, merged);
     });
     if (writes.length > 0) await db.posts.bulkPut(writes);
+    await counts.applyTo(db);
 
     // Only a post that was already stored can have observations already: the others need no lookup.
     const storedBefore = new Set(imported.filter((_, i) => known[i] !== undefined).map(postKey));

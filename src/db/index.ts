@@ -1,6 +1,7 @@
 export * from './schema';
 export * from './findings';
 export * from './summary';
+export * from './exposure-counts';
 export * from './settings';
 export * from './overview';
 export * from './objections';

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Audience, AccountPrivacy, Eligibility, Evidence, Platform, PostKind, Settings, Diagnostics } from '../core';
+import { countStoredPosts } from './exposure-counts';
 
 /** A post or comment of the user's, as last seen, with when it was first and last seen. */
 export interface StoredPost {
@@ -16,7 +17,7 @@ export interface StoredPost {
   disagreement?: { evidence: Evidence; audience: Audience };
   parentPostId?: string;
   publishedAt?: number;
-  /** The year it was published, 0 when unknown: indexed for the per-year charts. */
+  /** The year it was published, 0 when unknown (no longer indexed: the charts count in memory). */
   publishedYear: number;
   excerpt?: string;
   firstSeen: number;
@@ -85,6 +86,14 @@ export interface StoredFormPrompt {
 }
 export type StoredDiagnostics = Diagnostics & { updatedAt: number };
 
+/** Per platform: how many stored posts are training-eligible, not eligible, unknown (src/db/exposure-counts.ts keeps it). */
+export interface StoredExposureCount {
+  platform: Platform;
+  eligible: number;
+  notEligible: number;
+  unknown: number;
+}
+
 export const DATABASE_NAME = 'glasshouse';
 
 export type GlasshouseDatabase = Dexie & {
@@ -96,6 +105,7 @@ export type GlasshouseDatabase = Dexie & {
   settings: EntityTable<StoredSetting, 'key'>;
   diagnostics: EntityTable<StoredDiagnostics, 'platform'>;
   formPrompts: EntityTable<StoredFormPrompt, 'platform'>;
+  exposureCounts: EntityTable<StoredExposureCount, 'platform'>;
 };
 
 /** Version 1's stores, kept as written so the migration test can create a version-1 database. */
@@ -109,6 +119,13 @@ export const SCHEMA_V1 = {
   diagnostics: '&platform',
 } as const;
 
+/** Version 2's changes to version 1, kept as written so the migration test can create a version-2 database. */
+export const SCHEMA_V2 = {
+  posts:
+    '&[platform+postId], [platform+eligible], [platform+eligible+lastSeen], [platform+lastSeen], [platform+publishedYear], [platform+kind], lastSeen',
+  formPrompts: '&platform',
+} as const;
+
 /** Schema versions, oldest first. A new version adds a line here and, if data moves, an upgrade. */
 export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
   const db = new Dexie(name) as GlasshouseDatabase;
@@ -116,11 +133,7 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
   // 2: the popup's "most recent exposed posts" and the report's kind filter answer from indexes;
   // objection-form prompts get their table. Posts written by version 1 without a year get one.
   db.version(2)
-    .stores({
-      posts:
-        '&[platform+postId], [platform+eligible], [platform+eligible+lastSeen], [platform+lastSeen], [platform+publishedYear], [platform+kind], lastSeen',
-      formPrompts: '&platform',
-    })
+    .stores(SCHEMA_V2)
     .upgrade((tx) =>
       tx
         .table<StoredPost>('posts')
@@ -130,5 +143,20 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
             post.publishedYear = post.publishedAt ? new Date(post.publishedAt).getUTCFullYear() : 0;
         }),
     );
+  // 3: the popup's totals come from counts kept per platform (exposureCounts) instead of counting an
+  // index over every post, and the indexes no query reads go, so each post written costs fewer
+  // index entries: [platform+eligible] (the counts, and the prefix of [platform+eligible+lastSeen]),
+  // [platform+publishedYear] and [platform+kind] (the report filters in memory), lastSeen (automatic
+  // deletion asks [platform+lastSeen]) and the observations' observedAt (sorted in memory).
+  db.version(3)
+    .stores({
+      posts: '&[platform+postId], [platform+eligible+lastSeen], [platform+lastSeen]',
+      observations: '++id, [platform+postId]',
+      exposureCounts: '&platform',
+    })
+    .upgrade(async (tx) => {
+      const counts = await countStoredPosts(tx.table<StoredPost>('posts'));
+      await tx.table<StoredExposureCount>('exposureCounts').bulkPut(counts);
+    });
   return db;
 }

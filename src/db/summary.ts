@@ -1,23 +1,23 @@
 import type { ExposureSummary, PlatformSummary } from '../core';
 import { PLATFORMS } from '../core';
+import { noExposure } from './exposure-counts';
 import type { GlasshouseDatabase } from './schema';
 
-/** Counts per platform × eligibility, answered from the [platform+eligible] index without reading posts. */
+/** Counts per platform × eligibility, from the kept counts (src/db/exposure-counts.ts), and the latest sighting from an index. */
 export async function exposureSummary(db: GlasshouseDatabase): Promise<ExposureSummary> {
   const platforms: PlatformSummary[] = [];
-  await db.transaction('r', db.posts, async () => {
-    for (const platform of PLATFORMS) {
-      const count = (eligible: string) => db.posts.where('[platform+eligible]').equals([platform, eligible]).count();
-      const [eligible, notEligible, unknown, last] = await Promise.all([
-        count('yes'),
-        count('no'),
-        count('unknown'),
-        db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, Infinity]).last(),
-      ]);
+  await db.transaction('r', db.posts, db.exposureCounts, async () => {
+    const counts = await db.exposureCounts.bulkGet([...PLATFORMS]);
+    const latest = await Promise.all(
+      PLATFORMS.map((platform) => db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, Infinity]).last()),
+    );
+    PLATFORMS.forEach((platform, i) => {
+      const { eligible, notEligible, unknown } = counts[i] ?? noExposure(platform);
       const summary: PlatformSummary = { platform, eligible, notEligible, unknown, total: eligible + notEligible + unknown };
+      const last = latest[i];
       if (last) summary.lastSeen = last.lastSeen;
       platforms.push(summary);
-    }
+    });
   });
   return { platforms };
 }

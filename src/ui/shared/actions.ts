@@ -1,7 +1,6 @@
 import type { Platform } from '../../core';
 import { SCAN_ERRORS } from '../../core/scan';
 import { askWorker } from '../../lib/worker-client';
-import { saveReport } from './export-report';
 
 /** What an action button shows after it ran: a message key of _locales, and whether it failed. */
 export interface ActionOutcome {
@@ -12,8 +11,12 @@ export interface ActionOutcome {
 
 export type ReportFormat = 'json' | 'csv' | 'html';
 
-/** Builds the exposure report from the database and downloads it (src/ui/shared/export-report.ts, as the report page does). */
+/**
+ * Builds the exposure report from the database and downloads it (src/ui/shared/export-report.ts, as the report page does).
+ * Loaded on the first press: Dexie, the report builders, their schemas and papaparse would double the popup's first load.
+ */
 export async function exportReport(format: ReportFormat): Promise<ActionOutcome> {
+  const { saveReport } = await import('./export-report');
   const file = await saveReport(format);
   return { state: 'done', messageKey: 'exportDone', substitutions: [file.name] };
 }

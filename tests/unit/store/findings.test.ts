@@ -67,7 +67,7 @@ describe('recording findings', () => {
     expect((await db.posts.get(['facebook', 'a']))?.excerpt).toBeUndefined();
   });
 
-  it('counts per platform and eligibility from the index, and deletes everything', async () => {
+  it('counts per platform and eligibility (the kept counts), and deletes everything', async () => {
     await open();
     await recordFindings(
       db,

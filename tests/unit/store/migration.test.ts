@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, overview, SCHEMA_V1 } from '../../../src/db';
+import { exposureSummary, openDatabase, overview, SCHEMA_V1, SCHEMA_V2, type StoredPost } from '../../../src/db';
 import { freshName } from './findings-factory';
 
 describe('schema migration', () => {
-  it('reads data written under schema 1 correctly under schema 2', async () => {
+  it('reads data written under schema 1 correctly under the current schema', async () => {
     const name = freshName();
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -45,13 +45,69 @@ describe('schema migration', () => {
 
     const v2 = openDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     expect(await v2.posts.get(['facebook', 'old'])).toMatchObject({ audience: 'public', publishedYear: 2016 });
     expect(await v2.posts.get(['facebook', 'kept'])).toMatchObject({ audience: 'friends', publishedYear: 0 });
     expect(await v2.observations.count()).toBe(1);
     // The new index answers the popup's "most recent exposed" query.
     const view = await overview(v2);
     expect(view.platforms[0]?.recentExposed.map((p) => p.postId)).toEqual(['old']);
+    expect(view.platforms[0]?.summary).toMatchObject({ eligible: 1, notEligible: 1, unknown: 0, total: 2, lastSeen: 30 });
     await v2.delete();
+  });
+
+  it('counts the posts written under schema 2 into the exposure counts, and drops the indexes no query reads', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const post = (platform: StoredPost['platform'], postId: string, eligible: StoredPost['eligible'], lastSeen: number): StoredPost => ({
+      platform,
+      postId,
+      url: `https://www.${platform}.com/p/${postId}`,
+      kind: 'post',
+      ownerId: '1',
+      audience: eligible === 'yes' ? (platform === 'facebook' ? 'public' : 'public_account') : eligible === 'no' ? 'friends' : 'unknown',
+      eligible,
+      evidence: 'label',
+      publishedYear: 0,
+      firstSeen: 1,
+      lastSeen,
+    });
+    await v2
+      .table('posts')
+      .bulkPut([
+        post('facebook', 'f1', 'yes', 10),
+        post('facebook', 'f2', 'yes', 40),
+        post('facebook', 'f3', 'no', 20),
+        post('facebook', 'f4', 'unknown', 30),
+        post('instagram', 'i1', 'no', 50),
+        post('instagram', 'i2', 'unknown', 5),
+      ]);
+    await v2
+      .table('observations')
+      .add({ platform: 'facebook', postId: 'f1', audience: 'public', eligible: 'yes', evidence: 'label', observedAt: 10 });
+    v2.close();
+
+    const v3 = openDatabase(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.exposureCounts.toArray()).toEqual([
+      { platform: 'facebook', eligible: 2, notEligible: 1, unknown: 1 },
+      { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 1 },
+    ]);
+    expect((await exposureSummary(v3)).platforms).toEqual([
+      { platform: 'facebook', eligible: 2, notEligible: 1, unknown: 1, total: 4, lastSeen: 40 },
+      { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 1, total: 2, lastSeen: 50 },
+    ]);
+    expect(await v3.posts.count()).toBe(6);
+    expect(await v3.observations.count()).toBe(1);
+    expect((await overview(v3)).platforms[0]?.recentExposed.map((p) => p.postId)).toEqual(['f2', 'f1']);
+    // The indexes as IndexedDB holds them, not as Dexie declares them.
+    const stores = v3.backendDB().transaction(['posts', 'observations']);
+    expect([...stores.objectStore('posts').indexNames].sort()).toEqual(['[platform+eligible+lastSeen]', '[platform+lastSeen]']);
+    expect([...stores.objectStore('observations').indexNames]).toEqual(['[platform+postId]']);
+    await v3.delete();
   });
 });

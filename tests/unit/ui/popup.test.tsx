@@ -237,6 +237,8 @@ describe('popup', () => {
     URL.createObjectURL = vi.fn(() => 'blob:glasshouse/export');
     URL.revokeObjectURL = vi.fn();
     const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    // The button loads the export path with import(): loaded here first, so the wait below is not for vite's transform.
+    await import('../../../src/ui/shared/export-report');
     const root = await mount(<Popup />);
     await click(root.querySelector('[data-action="export-csv"]'));
     const status = root.querySelector('[data-section="report"] [role="status"]');
