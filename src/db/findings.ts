@@ -49,10 +49,11 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
     for (const id of [alias, finding.postId]) byKey.set(`${finding.platform}:${id}`, [finding.platform, id]);
   const touched = [...byKey.values()];
   const before = await db.posts.bulkGet(touched);
-  const olds = await db.posts.bulkGet(moves.map(({ finding, alias }) => [finding.platform, alias] as [Platform, string]));
-  for (const [i, old] of olds.entries()) {
+  for (const { finding, alias } of moves) {
+    // Read now, not before the loop: an earlier move may have taken this alias already (two findings
+    // naming one alias), and a stale copy would reappear under a second id.
+    const old = await db.posts.get([finding.platform, alias]);
     if (!old) continue;
-    const { finding } = moves[i]!;
     const current = await db.posts.get([finding.platform, finding.postId]);
     // The older record keeps its place as the history's start; the newer one's reading stays current.
     const merged: StoredPost = current

@@ -107,4 +107,24 @@ describe('a post stored under its permalink, then found under its data id', () =
     expect(history.map((o) => o.audience)).toEqual(['unknown', 'public']);
     expect(await db.posts.count()).toBe(1);
   });
+
+  it('moves once when two findings of one batch name the same alias: no stale copy under the second id', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'pfbid02y', audience: 'friends', evidence: 'label', seenAt: 1_750_000_000_000 })], true);
+    await recordFindings(
+      db,
+      [
+        finding({ postId: '7001', aliasIds: ['pfbid02y'], audience: 'friends', evidence: 'graphql', seenAt: 1_750_000_001_000 }),
+        finding({ postId: '7002', aliasIds: ['pfbid02y'], audience: 'public', evidence: 'graphql', seenAt: 1_750_000_001_000 }),
+      ],
+      true,
+    );
+    expect(await db.posts.get(['facebook', 'pfbid02y'])).toBeUndefined();
+    // The old record's history went to the first; the second is only what it was seen as.
+    const history = async (id: string) =>
+      (await db.observations.where('[platform+postId]').equals(['facebook', id]).sortBy('observedAt')).map((o) => o.audience);
+    expect(await history('7001')).toEqual(['friends', 'friends']);
+    expect(await history('7002')).toEqual(['public']);
+    expect(await db.posts.get(['facebook', '7002'])).toMatchObject({ audience: 'public', firstSeen: 1_750_000_001_000 });
+  });
 });
