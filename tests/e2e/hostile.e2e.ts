@@ -235,6 +235,17 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     await page.close();
   });
 
+  it("gives the page's own scripts no way to message the worker", async () => {
+    const page = await openReady(driver, FORGED_PAGE);
+    // No externally_connectable in the manifest: the page world gets no runtime to send with.
+    const reach = await page.evaluate(() => {
+      const scope = globalThis as { chrome?: { runtime?: { sendMessage?: unknown } }; browser?: { runtime?: { sendMessage?: unknown } } };
+      return { chrome: typeof scope.chrome?.runtime?.sendMessage, browser: typeof scope.browser?.runtime?.sendMessage };
+    });
+    expect(reach).toEqual({ chrome: 'undefined', browser: 'undefined' });
+    await page.close();
+  });
+
   it('made no network request of its own', () => {
     expect(driver.strayRequests()).toEqual([]);
   });
