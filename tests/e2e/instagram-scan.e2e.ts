@@ -125,8 +125,9 @@ function profilePage(): string {
   // The markup of cell(0), with post 0's code replaced by post i's.
   const cell = (i) => ${JSON.stringify(cell(0))}.replace(${JSON.stringify(code(0))}, 'CScan' + String(i).padStart(6, '0'));
   async function more() {
-    if (loading || next >= ${TOTAL} || !nearBottom()) return;
-    loading = true;
+    // A post open over the grid locks the grid: nothing more loads until it closes.
+    if (loading || next >= ${TOTAL} || !nearBottom() || location.pathname !== '/${VIEWER.username}/') return;
+    loading = window.__loading = true;
     const answer = await (await fetch('/graphql/query/?after=' + next)).json();
     const edges = answer.data.xdt_api__v1__feed__user_timeline_graphql_connection.edges;
     const row = document.createElement('div');
@@ -134,7 +135,7 @@ function profilePage(): string {
     document.getElementById('grid').append(...row.children);
     next += edges.length;
     window.__pagesLoaded += 1;
-    loading = false;
+    loading = window.__loading = false;
   }
   window.addEventListener('scroll', () => void more(), { passive: true });
   setInterval(() => void more(), 250);
@@ -148,6 +149,7 @@ interface PanelState {
   public: number;
   oldest: string | null;
   reason: string | null;
+  elsewhere: string | null;
 }
 
 function panelOf(page: TestPage): Promise<PanelState | null> {
@@ -160,6 +162,7 @@ function panelOf(page: TestPage): Promise<PanelState | null> {
       public: Number(host.dataset.public ?? 0),
       oldest: host.dataset.oldest ?? null,
       reason: host.dataset.reason ?? null,
+      elsewhere: host.dataset.elsewhere ?? null,
     };
   });
 }
@@ -170,6 +173,17 @@ function ask<T>(page: TestPage, message: unknown): Promise<T> {
     const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
     return (scope.browser ?? scope.chrome).runtime.sendMessage(m) as Promise<T>;
   }, message);
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 200));
+    last = await read();
+  }
+  return last;
 }
 
 describe(`[${DRIVER_NAME}] the full-history scan on Instagram`, () => {
@@ -184,7 +198,7 @@ describe(`[${DRIVER_NAME}] the full-history scan on Instagram`, () => {
     await driver?.close();
   });
 
-  it('walks the own profile grid to its end, pages fetched by the site included, and stores every post once', async () => {
+  it('walks the own profile grid to its end, pages fetched by the site included, waits while a post is open over it, and stores every post once', async () => {
     // The feed sets the session cookie; the profile tells the extension the username a scan starts from.
     const feed = await openReady(driver, 'https://www.instagram.com/');
     await feed.close();
@@ -204,6 +218,34 @@ describe(`[${DRIVER_NAME}] the full-history scan on Instagram`, () => {
     });
     expect(started).toMatchObject({ ok: true, opened: true });
     const tab = await driver.pageAt(PROFILE, 20_000);
+    // The user opens a post over the grid (the site changes the address in place): the scan waits.
+    await until(
+      () => panelOf(tab),
+      (p) => (p?.found ?? 0) >= 15,
+      60_000,
+      'progress on the grid',
+    );
+    // (Between two page loads: the data of a page answered while a post is open would be read by that page's session.)
+    await tab.evaluate(
+      async (url) => {
+        while ((window as unknown as { __loading?: boolean }).__loading) await new Promise((done) => setTimeout(done, 20));
+        history.pushState({}, '', url);
+      },
+      `https://www.instagram.com/p/${code(3)}/`,
+    );
+    await until(
+      () => panelOf(tab),
+      (p) => p?.elsewhere === 'true',
+      10_000,
+      'the scan noticing the post opened',
+    );
+    const away = await tab.evaluate(() => Math.round(window.scrollY));
+    await new Promise((done) => setTimeout(done, 2000));
+    expect(await tab.evaluate(() => Math.round(window.scrollY))).toBe(away);
+    expect(await panelOf(tab)).toMatchObject({ status: 'running', elsewhere: 'true' });
+    // Back on the profile, it carries on.
+    await tab.evaluate((url) => history.pushState({}, '', url), PROFILE);
+
     const deadline = Date.now() + 90_000;
     let panel = await panelOf(tab);
     while (panel?.status !== 'done') {

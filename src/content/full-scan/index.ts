@@ -3,7 +3,7 @@ import type { ScanAssignment } from '../../core/scan';
 import type { PlatformAdapter } from '../../platforms/adapter';
 import { askWorker } from '../../lib/worker-client';
 import type { PageWatch } from '../page-watch';
-import { isRateLimitPayload, pageBlocker } from './page-state';
+import { isRateLimitPayload, isSameScanPage, pageBlocker } from './page-state';
 import { progressReporter } from './progress-report';
 import { ScanDriver, type ScrollablePage } from './scan-driver';
 import { ScanPanel } from './scan-panel';
@@ -58,6 +58,8 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
       early = null;
       tally = current;
       const win = doc.defaultView;
+      // The address the scan walks (after /me resolved to the profile): leaving it pauses the walk.
+      const startedOn = new URL(doc.location.href);
       const scroller = () => doc.scrollingElement ?? doc.documentElement;
       const page: ScrollablePage = {
         scrollTop: () => win.scrollY || scroller().scrollTop,
@@ -65,6 +67,7 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
         pageHeight: () => scroller().scrollHeight,
         scrollTo: (top) => win.scrollTo({ top, behavior: 'auto' }),
         visible: () => doc.visibilityState !== 'hidden',
+        onScanPage: () => isSameScanPage(startedOn, new URL(doc.location.href)),
         blocker: () => (rateLimited ? 'rate-limited' : pageBlocker(adapter.id, new URL(doc.location.href), watch.session.viewer !== null)),
       };
       const report = progressReporter(scanId, watch.queue, ask);

@@ -18,3 +18,16 @@ export function isRateLimitPayload(platform: Platform, body: string): boolean {
   // Only the start of a response: an error answer is short, a feed page is long and may quote anything.
   return SCAN_STOPS[platform].rateLimit.test(body.slice(0, 4096));
 }
+
+/**
+ * Is `now` still the page a scan started on? The same path (a trailing slash aside), and every query
+ * parameter of the start with the same value (a profile addressed as /profile.php?id=… keeps its id;
+ * parameters the site adds later do not matter). A post opened over the profile, or another page of
+ * the site, is not.
+ */
+export function isSameScanPage(start: URL, now: URL): boolean {
+  const path = (url: URL) => url.pathname.replace(/\/+$/, '');
+  if (now.origin !== start.origin || path(now) !== path(start)) return false;
+  for (const [name, value] of start.searchParams) if (now.searchParams.get(name) !== value) return false;
+  return true;
+}

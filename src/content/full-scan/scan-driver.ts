@@ -9,6 +9,11 @@ export interface ScrollablePage {
   scrollTo(top: number): void;
   /** A hidden tab loads nothing more on most sites: a scan waits there, and counts no idle scroll. */
   visible(): boolean;
+  /**
+   * False when the tab went elsewhere on the site (a post opened, another page): scrolling there
+   * would walk the wrong list, so the scan waits, counting nothing, until the user comes back.
+   */
+  onScanPage(): boolean;
   /** Why the scan must stop now (a login page, no viewer, a rate limit), or null. */
   blocker(): ScanReason | null;
 }
@@ -24,8 +29,10 @@ export interface DriverState {
   reason?: ScanReason | undefined;
   /** True while a resumed scan is still scrolling back to where it stopped. */
   catchingUp: boolean;
-  /** True while it waits for its tab to be in front. */
+  /** True while it waits for its tab to be in front, or to be back on the scan's page. */
   waiting: boolean;
+  /** True while it waits because the tab left the scan's page. */
+  elsewhere: boolean;
   progress: ScanProgress;
 }
 
@@ -53,6 +60,7 @@ export class ScanDriver {
   private status: ScanStatus = 'paused';
   private reason: ScanReason | undefined;
   private waiting = false;
+  private elsewhere = false;
   private generation = 0;
   private readonly random: () => number;
 
@@ -66,6 +74,7 @@ export class ScanDriver {
       reason: this.reason,
       catchingUp: !this.options.tally.passedCursor,
       waiting: this.waiting,
+      elsewhere: this.elsewhere,
       progress: this.options.tally.progress(),
     };
   }
@@ -92,12 +101,16 @@ export class ScanDriver {
     this.changed();
     try {
       while (live()) {
-        if (!page.visible()) {
-          this.setWaiting(true);
+        const away = !page.onScanPage();
+        if (!page.visible() || away) {
+          // Gone to a login page meanwhile: that stops the scan, as it would after a scroll.
+          const blocked = page.blocker();
+          if (blocked) return await this.end('stopped', blocked);
+          this.setWaiting(true, away);
           await this.options.sleep(assignment.pace.maxMs);
           continue;
         }
-        this.setWaiting(false);
+        this.setWaiting(false, false);
         const top = page.scrollTop();
         const viewport = Math.max(1, page.viewportHeight());
         const atBottom = top + viewport >= page.pageHeight() - 2;
@@ -146,9 +159,10 @@ export class ScanDriver {
     }
   }
 
-  private setWaiting(waiting: boolean): void {
-    if (this.waiting === waiting) return;
+  private setWaiting(waiting: boolean, elsewhere: boolean): void {
+    if (this.waiting === waiting && this.elsewhere === elsewhere) return;
     this.waiting = waiting;
+    this.elsewhere = elsewhere;
     this.changed();
   }
 

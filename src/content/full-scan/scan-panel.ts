@@ -114,6 +114,7 @@ export class ScanPanel {
     this.host.dataset.public = String(progress.publicFound);
     this.host.dataset.oldest = progress.oldestReached !== undefined ? new Date(progress.oldestReached).toISOString() : '';
     this.host.dataset.catchingUp = String(state.catchingUp);
+    this.host.dataset.elsewhere = String(state.elsewhere);
     if (state.reason) this.host.dataset.reason = state.reason;
     else delete this.host.dataset.reason;
     this.heading.textContent = t(this.platform === 'facebook' ? 'scanPanelTitle' : 'scanPanelTitleInstagram');
@@ -130,6 +131,7 @@ export class ScanPanel {
   private messageFor(state: DriverState): string {
     switch (state.status) {
       case 'running':
+        if (state.elsewhere) return t('scanPanelElsewhere');
         if (state.waiting) return t('scanPanelWaiting');
         return state.catchingUp ? t('scanPanelCatchingUp') : t('scanPanelRunning');
       case 'paused':

@@ -3,7 +3,7 @@ import type { OwnFinding } from '../../../src/core';
 import type { ScanProgress, ScanReason, ScanStatus } from '../../../src/core/scan';
 import { ScanDriver, type DriverState, type ScrollablePage } from '../../../src/content/full-scan/scan-driver';
 import { ScanTally } from '../../../src/content/full-scan/scan-tally';
-import { isRateLimitPayload, pageBlocker } from '../../../src/content/full-scan/page-state';
+import { isRateLimitPayload, isSameScanPage, pageBlocker } from '../../../src/content/full-scan/page-state';
 
 const POST_HEIGHT = 300;
 const VIEWPORT = 800;
@@ -42,7 +42,7 @@ function fakeTimeline({ total, initial = 5, batch = 5 }: { total: number; initia
     for (; rendered < until; rendered += 1) seen(own(rendered));
   };
   const height = () => Math.max(VIEWPORT, rendered * POST_HEIGHT);
-  const state = { blocker: null as ScanReason | null, visible: true, scrolls: 0 };
+  const state = { blocker: null as ScanReason | null, visible: true, onScanPage: true, scrolls: 0 };
   const page: ScrollablePage = {
     scrollTop: () => top,
     viewportHeight: () => VIEWPORT,
@@ -53,6 +53,7 @@ function fakeTimeline({ total, initial = 5, batch = 5 }: { total: number; initia
       if (top + VIEWPORT >= height() - 600) render(batch);
     },
     visible: () => state.visible,
+    onScanPage: () => state.onScanPage,
     blocker: () => state.blocker,
   };
   return { page, state, start: () => render(initial), onRecord: (l: (f: OwnFinding) => void) => listeners.push(l), top: () => top };
@@ -173,6 +174,39 @@ describe('the scan driver', () => {
     expect(driver.state()).toMatchObject({ status: 'stopped', reason: 'error' });
   });
 
+  it('waits without scrolling while the tab is elsewhere on the site, then carries on to the end', async () => {
+    const { driver, timeline, onSleep, states } = harness({ total: 30 });
+    let sleeps = 0;
+    let scrollsAway = -1;
+    onSleep(() => {
+      sleeps += 1;
+      if (sleeps === 2) {
+        timeline.state.onScanPage = false;
+        scrollsAway = timeline.state.scrolls;
+      }
+      if (sleeps === 30) {
+        // 28 waits away from the profile: no scroll, and no idle count towards "end of timeline".
+        expect(timeline.state.scrolls).toBe(scrollsAway);
+        timeline.state.onScanPage = true;
+      }
+    });
+    await driver.run();
+    expect(states.some((s) => s.waiting && s.elsewhere)).toBe(true);
+    expect(driver.state()).toMatchObject({ status: 'done', reason: 'end-of-timeline', elsewhere: false, progress: { postsFound: 30 } });
+  });
+
+  it('stops at a login page reached while away from the scan page', async () => {
+    const { driver, timeline, onSleep } = harness({ total: 30 });
+    let sleeps = 0;
+    onSleep(() => {
+      sleeps += 1;
+      if (sleeps === 2) timeline.state.onScanPage = false;
+      if (sleeps === 5) timeline.state.blocker = 'login';
+    });
+    await driver.run();
+    expect(driver.state()).toMatchObject({ status: 'stopped', reason: 'login' });
+  });
+
   it('on resume, scrolls past the stored cursor before counting again', async () => {
     const base = { postsFound: 20, publicFound: 7, cursor: 'p19', scrollPosition: 5400 };
     const { driver, worker } = harness({ total: 30, base });
@@ -229,5 +263,21 @@ describe('when a scan must stop', () => {
     expect(isRateLimitPayload('instagram', '{"message":"Please wait a few minutes before you try again.","status":"fail"}')).toBe(true);
     expect(isRateLimitPayload('facebook', `${'x'.repeat(5000)}Rate limit exceeded`)).toBe(false);
     expect(isRateLimitPayload('facebook', '{"data":{"node":{"post_id":"1"}}}')).toBe(false);
+  });
+});
+
+describe('the page a scan walks', () => {
+  const same = (start: string, now: string) => isSameScanPage(new URL(start), new URL(now));
+  it('is the start address, give or take a trailing slash and parameters the site adds', () => {
+    expect(same('https://www.facebook.com/alice.martin', 'https://www.facebook.com/alice.martin/')).toBe(true);
+    expect(same('https://www.facebook.com/alice.martin', 'https://www.facebook.com/alice.martin?sk=timeline')).toBe(true);
+    expect(same('https://www.facebook.com/profile.php?id=100001', 'https://www.facebook.com/profile.php?id=100001&sk=x')).toBe(true);
+    expect(same('https://www.instagram.com/giulia.rossi/', 'https://www.instagram.com/giulia.rossi/')).toBe(true);
+  });
+  it('is not a post opened over it, another profile, or another page', () => {
+    expect(same('https://www.instagram.com/giulia.rossi/', 'https://www.instagram.com/p/C7aLago0001/')).toBe(false);
+    expect(same('https://www.facebook.com/alice.martin', 'https://www.facebook.com/alice.martin/posts/pfbid0x')).toBe(false);
+    expect(same('https://www.facebook.com/profile.php?id=100001', 'https://www.facebook.com/profile.php?id=100002')).toBe(false);
+    expect(same('https://www.facebook.com/alice.martin', 'https://www.facebook.com/')).toBe(false);
   });
 });
