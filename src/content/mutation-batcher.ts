@@ -65,8 +65,7 @@ export class MutationBatcher {
   }
 
   private schedule(): void {
-    // Behind a backlog a burst waits its turn in idle time: roots are handled in the order they came.
-    if (this.backlog.length === 0 && framesCome()) this.requestFrame();
+    if (framesCome()) this.requestFrame();
     else this.requestIdle();
   }
 
@@ -75,7 +74,7 @@ export class MutationBatcher {
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      this.work(this.now() + this.frameBudgetMs);
+      this.work(this.now() + this.frameBudgetMs, 'frame');
     });
     // A page hidden before its next frame gets none until shown again: then idle time takes over.
     setTimeout(() => this.frameRequested && this.requestIdle(), FRAME_BACKSTOP_MS);
@@ -87,7 +86,7 @@ export class MutationBatcher {
     const run = (deadline?: IdleDeadline) => {
       this.idleRequested = false;
       // A busy page may never be idle: then the timeout runs us anyway, for a short fixed budget.
-      this.work(this.now() + (!deadline || deadline.didTimeout ? TIMED_OUT_BUDGET_MS : deadline.timeRemaining()));
+      this.work(this.now() + (!deadline || deadline.didTimeout ? TIMED_OUT_BUDGET_MS : deadline.timeRemaining()), 'idle');
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
     else setTimeout(run, 50);
@@ -95,23 +94,26 @@ export class MutationBatcher {
 
   /** Handles everything pending now, however long it takes (tests, benchmarks). */
   drain(): void {
-    this.work(Infinity);
+    this.work(Infinity, 'idle');
   }
 
   /**
    * Handles what is pending, a few roots at a time until `until`, so a burst of hundreds of posts
-   * never makes one long task; what is left waits for idle time.
+   * never makes one long task; what is left waits for idle time. In a frame the new roots go first:
+   * they are what the frame is about to show, while the backlog's posts were shown already.
    */
-  private work(until: number): void {
+  private work(until: number, when: 'frame' | 'idle'): void {
     const pending = this.pending;
     this.pending = new Set();
+    const fresh: Node[] = [];
     // Walking up each node's ancestors costs its depth; comparing every pair would cost n².
     for (const node of pending) {
       if (!node.isConnected) continue;
       let inside = false;
       for (let up = node.parentNode; up && !inside; up = up.parentNode) inside = pending.has(up);
-      if (!inside) this.backlog.push(node);
+      if (!inside) fresh.push(node);
     }
+    this.backlog = when === 'frame' ? [...fresh, ...this.backlog] : [...this.backlog, ...fresh];
     while (this.backlog.length > 0) {
       const slice = this.backlog.splice(0, SLICE).filter((node) => node.isConnected);
       if (slice.length > 0) this.handle(slice);
@@ -130,7 +132,7 @@ const SLICE = 4;
  * Our share of a frame that renders new posts: a burst of a few dozen fits, and the page keeps the
  * rest of the 16 ms for its own rendering.
  */
-const FRAME_BUDGET_MS = 6;
+const FRAME_BUDGET_MS = 8;
 /** How long a requested frame may fail to come before idle time handles the batch instead. */
 const FRAME_BACKSTOP_MS = 500;
 /** Work per callback when the browser found no idle time before the timeout: well under a 50 ms long task. */
