@@ -39,9 +39,10 @@ function applyStyle(root: ShadowRoot): void {
 
 interface BadgeParts {
   host: HTMLElement;
+  root: ShadowRoot;
   button: HTMLButtonElement;
-  label: HTMLSpanElement;
-  details: HTMLDivElement;
+  /** Made when first pressed: most badges never are. */
+  details: HTMLDivElement | null;
   words: BadgeWords;
   post: DetectedPost;
 }
@@ -52,41 +53,28 @@ const parts = new WeakMap<Element, BadgeParts>();
 /** Was this badge made by this content script (not copied by the page along with a post)? */
 export const isLiveBadge = (element: Element): boolean => parts.get(element)?.host === element;
 
-/**
- * What a badge shows for one reading, built once and cloned for each badge with that reading:
- * the pill (dot and text) and its explanation, hidden and filled when first pressed.
- */
-const shownFor = new WeakMap<BadgeWords, DocumentFragment>();
+/** The pill for one reading, built once and cloned for each badge with that reading. */
+const pillFor = new WeakMap<BadgeWords, HTMLButtonElement>();
 
-function shown(words: BadgeWords): DocumentFragment {
-  let fragment = shownFor.get(words);
-  if (!fragment) {
-    fragment = document.createDocumentFragment();
-    const button = document.createElement('button');
+function pill(words: BadgeWords): HTMLButtonElement {
+  let button = pillFor.get(words);
+  if (!button) {
+    button = document.createElement('button');
     button.type = 'button';
     button.className = 'pill';
     button.setAttribute('aria-expanded', 'false');
-    const dot = document.createElement('span');
-    dot.className = 'dot';
-    dot.setAttribute('aria-hidden', 'true');
-    button.append(dot, document.createElement('span'));
-    const details = document.createElement('div');
-    details.className = 'details';
-    details.setAttribute('role', 'note');
-    details.hidden = true;
-    fragment.append(button, details);
-    label(button, button.lastElementChild as HTMLSpanElement, words);
-    shownFor.set(words, fragment);
+    label(button, words);
+    pillFor.set(words, button);
   }
-  return fragment;
+  return button;
 }
 
 /** Text goes in with textContent and attributes only: nothing is parsed as HTML. */
-function label(button: HTMLButtonElement, text: HTMLSpanElement, words: BadgeWords): void {
+function label(button: HTMLButtonElement, words: BadgeWords): void {
   button.dataset.eligible = words.eligible;
   button.setAttribute('aria-label', words.accessibleName);
   button.title = words.short;
-  text.textContent = words.short;
+  button.textContent = words.short;
 }
 
 function paragraph(text: string, className: string): HTMLParagraphElement {
@@ -96,15 +84,23 @@ function paragraph(text: string, className: string): HTMLParagraphElement {
   return p;
 }
 
-/** The explanation is built when it is shown: most badges are never pressed. */
-function explain(badge: BadgeParts): void {
+/** The explanation of the badge's current reading, made when it is first shown. */
+function explain(badge: BadgeParts): HTMLDivElement {
   const { words, post } = badge;
+  if (!badge.details) {
+    badge.details = document.createElement('div');
+    badge.details.className = 'details';
+    badge.details.setAttribute('role', 'note');
+    badge.details.hidden = true;
+    badge.root.append(badge.details);
+  }
   badge.details.replaceChildren(
     paragraph(words.reason, 'reason'),
     paragraph(evidenceLine(words, post.audienceSource), 'evidence'),
     ...(words.disagreement ? [paragraph(words.disagreement, 'evidence')] : []),
     paragraph(words.advice, 'advice'),
   );
+  return badge.details;
 }
 
 /** One handler for every badge's button: it finds its badge, rather than a closure per badge. */
@@ -114,9 +110,9 @@ function onPress(event: Event): void {
   event.stopPropagation();
   const badge = parts.get(event.currentTarget as Element);
   if (!badge) return;
-  const open = badge.details.hidden;
-  if (open) explain(badge);
-  badge.details.hidden = !open;
+  const open = badge.details?.hidden ?? true;
+  const details = open ? explain(badge) : badge.details!;
+  details.hidden = !open;
   badge.button.setAttribute('aria-expanded', String(open));
 }
 
@@ -128,19 +124,11 @@ function create(post: DetectedPost, words: BadgeWords): BadgeParts {
   // Closed: the page's scripts and CSS cannot reach or restyle what the badge shows.
   const root = host.attachShadow({ mode: 'closed' });
   applyStyle(root);
-  const content = shown(words).cloneNode(true) as DocumentFragment;
-  const button = content.firstElementChild as HTMLButtonElement;
-  const badge: BadgeParts = {
-    host,
-    button,
-    label: button.lastElementChild as HTMLSpanElement,
-    details: content.lastElementChild as HTMLDivElement,
-    words,
-    post,
-  };
-  root.append(content);
+  const button = pill(words).cloneNode(true) as HTMLButtonElement;
+  root.append(button);
   button.addEventListener('click', onPress);
   for (const type of ['mousedown', 'pointerdown', 'pointerup', 'mouseup']) host.addEventListener(type, keepFromPage);
+  const badge: BadgeParts = { host, root, button, details: null, words, post };
   parts.set(host, badge);
   parts.set(button, badge);
   return badge;
@@ -156,11 +144,11 @@ export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLEle
   host.dataset.eligible = words.eligible;
   host.dataset.evidence = post.evidence;
   if (known) {
-    if (known.words !== words) label(known.button, known.label, words);
+    if (known.words !== words) label(known.button, words);
     known.words = words;
     known.post = post;
     // An open explanation follows the new reading at once; a closed one is rebuilt when opened.
-    if (!known.details.hidden) explain(known);
+    if (known.details && !known.details.hidden) explain(known);
   }
   return host;
 }
