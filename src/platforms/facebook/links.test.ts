@@ -33,6 +33,23 @@ describe('permalinkOf', () => {
     expect(permalinkOf('/alice/posts/1?comment_id=8', FEED)).toMatchObject({ postId: '1', commentId: '8' });
   });
 
+  it('keeps the canonical address a URL parse would give, odd characters and dot segments included', () => {
+    for (const href of [
+      '/a/%2e%2e/bob/posts/1',
+      '/a b/posts/2',
+      '/%C3%A4%zz/posts/3',
+      '/ä|{}/posts/4',
+      '/groups/g h/posts/5/',
+      '/alice/posts/6?x=1#y',
+    ]) {
+      const ref = permalinkOf(href, FEED);
+      expect(ref, href).not.toBeNull();
+      expect(ref!.url).toBe(new URL(new URL(ref!.url).pathname, 'https://www.facebook.com').toString());
+    }
+    expect(permalinkOf('/a/%2e%2e/bob/posts/1', FEED)?.url).toBe('https://www.facebook.com/bob/posts/1');
+    expect(permalinkOf('/a b/posts/2', FEED)?.url).toBe('https://www.facebook.com/a%20b/posts/2');
+  });
+
   it('skips links that cannot be a permalink (names, hashtags) without mistaking one that is', () => {
     const parses = countParses();
     expect(permalinkOf('https://www.facebook.com/alice.martin?comment_id=9', FEED)).toBeNull();

@@ -65,6 +65,8 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
   const parts = url.pathname.split('/').filter(Boolean);
   const commentId = url.searchParams.get('comment_id') ?? undefined;
   const clean = (path: string, keep: string[] = []) => {
+    // The path is made of the parsed URL's own segments, already in the form a parse would give.
+    if (keep.length === 0) return `https://www.facebook.com${path}`;
     const out = new URL(path, 'https://www.facebook.com');
     for (const name of keep) {
       const value = url.searchParams.get(name);
