@@ -44,7 +44,8 @@ interface BadgeParts {
   /** Made when first pressed: most badges never are. */
   details: HTMLDivElement | null;
   words: BadgeWords;
-  post: DetectedPost;
+  /** The label the page showed, for the explanation; the rest of the post is not kept. */
+  source: string | undefined;
 }
 
 /** Keyed by host (is it ours?) and by button (which badge was pressed?). */
@@ -86,7 +87,7 @@ function paragraph(text: string, className: string): HTMLParagraphElement {
 
 /** The explanation of the badge's current reading, made when it is first shown. */
 function explain(badge: BadgeParts): HTMLDivElement {
-  const { words, post } = badge;
+  const { words, source } = badge;
   if (!badge.details) {
     badge.details = document.createElement('div');
     badge.details.className = 'details';
@@ -96,7 +97,7 @@ function explain(badge: BadgeParts): HTMLDivElement {
   }
   badge.details.replaceChildren(
     paragraph(words.reason, 'reason'),
-    paragraph(evidenceLine(words, post.audienceSource), 'evidence'),
+    paragraph(evidenceLine(words, source), 'evidence'),
     ...(words.disagreement ? [paragraph(words.disagreement, 'evidence')] : []),
     paragraph(words.advice, 'advice'),
   );
@@ -128,7 +129,7 @@ function create(post: DetectedPost, words: BadgeWords): BadgeParts {
   root.append(button);
   button.addEventListener('click', onPress);
   for (const type of ['mousedown', 'pointerdown', 'pointerup', 'mouseup']) host.addEventListener(type, keepFromPage);
-  const badge: BadgeParts = { host, root, button, details: null, words, post };
+  const badge: BadgeParts = { host, root, button, details: null, words, source: post.audienceSource };
   parts.set(host, badge);
   parts.set(button, badge);
   return badge;
@@ -146,7 +147,7 @@ export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLEle
   if (known) {
     if (known.words !== words) label(known.button, words);
     known.words = words;
-    known.post = post;
+    known.source = post.audienceSource;
     // An open explanation follows the new reading at once; a closed one is rebuilt when opened.
     if (known.details && !known.details.hidden) explain(known);
   }
