@@ -93,6 +93,7 @@ interface Growth {
 }
 let growth: Growth | null = null;
 let idleCallback: typeof requestIdleCallback | undefined;
+let frameCallback: typeof requestAnimationFrame | undefined;
 
 /** Puts synthetic post markup at the end of the feed, as the feed's own script does. */
 function append(feed: Element, html: string[]): void {
@@ -110,9 +111,11 @@ function append(feed: Element, html: string[]): void {
 export function growSetup({ mode, posts, initial, burst }: { mode: GrowthMode; posts: string[]; initial: number; burst: number }): void {
   const feed = document.getElementById('feed');
   if (!feed) throw new Error('no #feed on this page');
-  // The observer drains when the bench says, not in an idle period between two of its steps.
+  // The observer drains when the bench says, not in a frame or an idle period between two of its steps.
   idleCallback ??= window.requestIdleCallback;
   window.requestIdleCallback = () => 0;
+  frameCallback ??= window.requestAnimationFrame;
+  window.requestAnimationFrame = () => 0;
   (feed as HTMLElement).style.display = 'none';
   feed.replaceChildren();
   append(feed, posts.slice(0, initial));
@@ -194,6 +197,7 @@ export function growFinish() {
   g.stop();
   growth = null;
   if (idleCallback) window.requestIdleCallback = idleCallback;
+  if (frameCallback) window.requestAnimationFrame = frameCallback;
   return { items: g.items, batches: g.batches, badges: document.querySelectorAll('[data-glasshouse-badge]').length, unsent: g.queued() };
 }
 

@@ -8,7 +8,8 @@ export const BADGE_CSS = `
 .pill[data-eligible="yes"] { color: #a51d2d; background: #fdecec; }
 .pill[data-eligible="no"] { color: #1d6b35; background: #e8f5ec; }
 .pill[data-eligible="unknown"] { color: #5e5c64; background: #f1f1f3; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
+/* The dot is drawn, not an element: a badge's shadow root holds as little as can be styled. */
+.pill::before { content: ''; flex: none; width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
 .details { position: absolute; top: calc(100% + 4px); left: 0; width: 300px; max-width: 80vw; padding: 10px 12px;
   border-radius: 8px; background: #fff; color: #1c1c1e; box-shadow: 0 4px 16px rgba(0,0,0,.25);
   font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

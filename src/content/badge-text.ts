@@ -1,4 +1,4 @@
-import type { Audience, DetectedPost, Eligibility } from '../core';
+import type { Audience, DetectedPost, Eligibility, Evidence } from '../core';
 import { isTrainingEligible } from '../core';
 
 /** The message keys a badge shows for a post: its short label, its explanation, what to do. */
@@ -12,6 +12,7 @@ export interface BadgeText {
 }
 
 export const audienceMessageKey = (audience: Audience) => `audience_${audience}`;
+export const evidenceMessageKey = (evidence: Evidence) => `evidence_${evidence.replace('-', '_')}`;
 
 export function badgeTextFor(post: DetectedPost): BadgeText {
   const verdict = isTrainingEligible(post.audience);
@@ -35,7 +36,7 @@ export function badgeTextFor(post: DetectedPost): BadgeText {
     labelKey,
     audienceKey: audienceMessageKey(post.audience),
     reasonKey: verdict.reason,
-    evidenceKey: `evidence_${post.evidence.replace('-', '_')}`,
+    evidenceKey: evidenceMessageKey(post.evidence),
     adviceKey,
   };
 }

@@ -1,12 +1,11 @@
 import type { DetectedPost } from '../core';
-import { t } from '../lib/i18n';
-import { badgeTextFor } from './badge-text';
+import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
 import { BADGE_CSS } from './badge-style';
 
 export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
 
 let badgeSheet: CSSStyleSheet | null | undefined;
-/** One constructed sheet shared by every badge; a <style> where the browser will not adopt it. */
+/** One constructed sheet shared by every badge; null where the browser will not make one. */
 function sheet(): CSSStyleSheet | null {
   if (badgeSheet === undefined) {
     try {
@@ -19,15 +18,19 @@ function sheet(): CSSStyleSheet | null {
   return badgeSheet;
 }
 
+/** Whether shadow roots take the shared sheet; once refused, every badge gets a <style> without trying. */
+let adoptable = true;
+
 function applyStyle(root: ShadowRoot): void {
-  const shared = sheet();
-  try {
-    if (shared) {
+  const shared = adoptable ? sheet() : null;
+  if (shared) {
+    try {
       root.adoptedStyleSheets = [shared];
       return;
+    } catch {
+      // Firefox's content-script compartments may refuse a sheet made in another one.
+      adoptable = false;
     }
-  } catch {
-    // Firefox's content-script compartments may refuse a sheet made in another one.
   }
   const style = document.createElement('style');
   style.textContent = BADGE_CSS;
@@ -36,47 +39,43 @@ function applyStyle(root: ShadowRoot): void {
 
 interface BadgeParts {
   host: HTMLElement;
+  root: ShadowRoot;
   button: HTMLButtonElement;
-  label: HTMLSpanElement;
-  details: HTMLDivElement;
+  /** Made when first pressed: most badges never are. */
+  details: HTMLDivElement | null;
+  words: BadgeWords;
+  /** The label the page showed, for the explanation; the rest of the post is not kept. */
+  source: string | undefined;
 }
 
+/** Keyed by host (is it ours?) and by button (which badge was pressed?). */
 const parts = new WeakMap<Element, BadgeParts>();
 
 /** Was this badge made by this content script (not copied by the page along with a post)? */
-export const isLiveBadge = (element: Element): boolean => parts.has(element);
+export const isLiveBadge = (element: Element): boolean => parts.get(element)?.host === element;
 
-function create(): BadgeParts {
-  const host = document.createElement('span');
-  host.setAttribute(BADGE_ATTRIBUTE, '');
-  // Closed: the page's scripts and CSS cannot reach or restyle what the badge shows.
-  const root = host.attachShadow({ mode: 'closed' });
-  applyStyle(root);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'pill';
-  button.setAttribute('aria-expanded', 'false');
-  const dot = document.createElement('span');
-  dot.className = 'dot';
-  dot.setAttribute('aria-hidden', 'true');
-  const label = document.createElement('span');
-  button.append(dot, label);
-  const details = document.createElement('div');
-  details.className = 'details';
-  details.setAttribute('role', 'note');
-  details.hidden = true;
-  button.addEventListener('click', (event) => {
-    // The badge sits inside the post's links and click handlers: the page must not see this click.
-    event.preventDefault();
-    event.stopPropagation();
-    details.hidden = !details.hidden;
-    button.setAttribute('aria-expanded', String(!details.hidden));
-  });
-  for (const type of ['mousedown', 'pointerdown', 'pointerup', 'mouseup']) host.addEventListener(type, (e) => e.stopPropagation());
-  root.append(button, details);
-  const made = { host, button, label, details };
-  parts.set(host, made);
-  return made;
+/** The pill for one reading, built once and cloned for each badge with that reading. */
+const pillFor = new WeakMap<BadgeWords, HTMLButtonElement>();
+
+function pill(words: BadgeWords): HTMLButtonElement {
+  let button = pillFor.get(words);
+  if (!button) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'pill';
+    button.setAttribute('aria-expanded', 'false');
+    label(button, words);
+    pillFor.set(words, button);
+  }
+  return button;
+}
+
+/** Text goes in with textContent and attributes only: nothing is parsed as HTML. */
+function label(button: HTMLButtonElement, words: BadgeWords): void {
+  button.dataset.eligible = words.eligible;
+  button.setAttribute('aria-label', words.accessibleName);
+  button.title = words.short;
+  button.textContent = words.short;
 }
 
 function paragraph(text: string, className: string): HTMLParagraphElement {
@@ -86,35 +85,71 @@ function paragraph(text: string, className: string): HTMLParagraphElement {
   return p;
 }
 
-/** Makes or updates a badge for a post. Text goes in with textContent only: nothing is parsed as HTML. */
-export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLElement {
-  const badge = (existing && parts.get(existing)) ?? create();
-  const text = badgeTextFor(post);
-  const audience = t(text.audienceKey);
-  const short = text.eligible === 'no' ? t(text.labelKey, [audience]) : t(text.labelKey);
-  badge.host.dataset.audience = post.audience;
-  badge.host.dataset.eligible = text.eligible;
-  badge.host.dataset.evidence = post.evidence;
-  badge.button.dataset.eligible = text.eligible;
-  badge.label.textContent = short;
-  badge.button.setAttribute('aria-label', t('badgeAccessibleName', [short, t(text.evidenceKey)]));
-  badge.button.title = short;
-  const source = post.audienceSource ? t('badgeSource', [post.audienceSource]) : '';
+/** The explanation of the badge's current reading, made when it is first shown. */
+function explain(badge: BadgeParts): HTMLDivElement {
+  const { words, source } = badge;
+  if (!badge.details) {
+    badge.details = document.createElement('div');
+    badge.details.className = 'details';
+    badge.details.setAttribute('role', 'note');
+    badge.details.hidden = true;
+    badge.root.append(badge.details);
+  }
   badge.details.replaceChildren(
-    paragraph(t(text.reasonKey), 'reason'),
-    paragraph(`${t(text.evidenceKey)}${source ? ` ${source}` : ''}`, 'evidence'),
-    ...(post.disagreement
-      ? [
-          paragraph(
-            t('badgeDisagreement', [
-              t(`audience_${post.disagreement.audience}`),
-              t(`evidence_${post.disagreement.evidence.replace('-', '_')}`),
-            ]),
-            'evidence',
-          ),
-        ]
-      : []),
-    paragraph(t(text.adviceKey), 'advice'),
+    paragraph(words.reason, 'reason'),
+    paragraph(evidenceLine(words, source), 'evidence'),
+    ...(words.disagreement ? [paragraph(words.disagreement, 'evidence')] : []),
+    paragraph(words.advice, 'advice'),
   );
-  return badge.host;
+  return badge.details;
+}
+
+/** One handler for every badge's button: it finds its badge, rather than a closure per badge. */
+function onPress(event: Event): void {
+  // The badge sits inside the post's links and click handlers: the page must not see this click.
+  event.preventDefault();
+  event.stopPropagation();
+  const badge = parts.get(event.currentTarget as Element);
+  if (!badge) return;
+  const open = badge.details?.hidden ?? true;
+  const details = open ? explain(badge) : badge.details!;
+  details.hidden = !open;
+  badge.button.setAttribute('aria-expanded', String(open));
+}
+
+const keepFromPage = (event: Event) => event.stopPropagation();
+
+function create(post: DetectedPost, words: BadgeWords): BadgeParts {
+  const host = document.createElement('span');
+  host.setAttribute(BADGE_ATTRIBUTE, '');
+  // Closed: the page's scripts and CSS cannot reach or restyle what the badge shows.
+  const root = host.attachShadow({ mode: 'closed' });
+  applyStyle(root);
+  const button = pill(words).cloneNode(true) as HTMLButtonElement;
+  root.append(button);
+  button.addEventListener('click', onPress);
+  for (const type of ['mousedown', 'pointerdown', 'pointerup', 'mouseup']) host.addEventListener(type, keepFromPage);
+  const badge: BadgeParts = { host, root, button, details: null, words, source: post.audienceSource };
+  parts.set(host, badge);
+  parts.set(button, badge);
+  return badge;
+}
+
+/** Makes or updates a badge for a post. */
+export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLElement {
+  const words = badgeWordsFor(post);
+  const known = existing && parts.get(existing);
+  const badge = known ?? create(post, words);
+  const host = badge.host;
+  host.dataset.audience = post.audience;
+  host.dataset.eligible = words.eligible;
+  host.dataset.evidence = post.evidence;
+  if (known) {
+    if (known.words !== words) label(known.button, words);
+    known.words = words;
+    known.source = post.audienceSource;
+    // An open explanation follows the new reading at once; a closed one is rebuilt when opened.
+    if (known.details && !known.details.hidden) explain(known);
+  }
+  return host;
 }

@@ -1,18 +1,30 @@
 /**
  * One MutationObserver for the page. Mutations are only collected as they come (the page's own
- * work must not wait for ours); the nodes they touch are handled together when the browser is idle,
- * each root once per batch, and nodes inside another pending root are dropped.
+ * work must not wait for ours). A burst is handled in the next animation frame, before the browser
+ * renders it, so its badges show in the frame that shows its posts (inserting them afterwards
+ * would make the browser lay out and paint the grown page once more). What the frame's budget
+ * leaves over, and everything while the page is hidden (no frames come then), is handled in idle
+ * time, a few roots at a time. Each root is handled once per batch; nodes inside another pending
+ * root are dropped.
  */
 export class MutationBatcher {
   private readonly observer: MutationObserver;
   private pending = new Set<Node>();
-  private scheduled = false;
+  /** Roots collected but not handled yet: a long burst is handled across several idle periods. */
+  private backlog: Node[] = [];
+  private frameRequested = false;
+  private idleRequested = false;
+  private readonly now: () => number;
+  private readonly frameBudgetMs: number;
 
   constructor(
     private readonly handle: (roots: Node[]) => void,
     private readonly ignore: (node: Node) => boolean,
+    options: { now?: () => number; frameBudgetMs?: number } = {},
   ) {
     this.observer = new MutationObserver((records) => this.collect(records));
+    this.now = options.now ?? (() => performance.now());
+    this.frameBudgetMs = options.frameBudgetMs ?? FRAME_BUDGET_MS;
   }
 
   start(target: Node): void {
@@ -28,6 +40,7 @@ export class MutationBatcher {
   stop(): void {
     this.observer.disconnect();
     this.pending.clear();
+    this.backlog = [];
   }
 
   private collect(records: MutationRecord[]): void {
@@ -52,42 +65,75 @@ export class MutationBatcher {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => this.drain(deadline), { timeout: 250 });
-    else setTimeout(() => this.drain(), 50);
+    if (framesCome()) this.requestFrame();
+    else this.requestIdle();
   }
 
-  /** Roots collected but not handled yet: a long burst is handled across several idle periods. */
-  private backlog: Node[] = [];
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.work(this.now() + this.frameBudgetMs, 'frame');
+    });
+    // A page hidden before its next frame gets none until shown again: then idle time takes over.
+    setTimeout(() => this.frameRequested && this.requestIdle(), FRAME_BACKSTOP_MS);
+  }
+
+  private requestIdle(): void {
+    if (this.idleRequested) return;
+    this.idleRequested = true;
+    const run = (deadline?: IdleDeadline) => {
+      this.idleRequested = false;
+      // A busy page may never be idle: then the timeout runs us anyway, for a short fixed budget.
+      this.work(this.now() + (!deadline || deadline.didTimeout ? TIMED_OUT_BUDGET_MS : deadline.timeRemaining()), 'idle');
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
+    else setTimeout(run, 50);
+  }
+
+  /** Handles everything pending now, however long it takes (tests, benchmarks). */
+  drain(): void {
+    this.work(Infinity, 'idle');
+  }
 
   /**
-   * Handles what is pending, a few roots at a time while the idle period lasts, so a burst of
-   * hundreds of posts never makes one long task; without a deadline (tests) it handles everything.
+   * Handles what is pending, a few roots at a time until `until`, so a burst of hundreds of posts
+   * never makes one long task; what is left waits for idle time. In a frame the new roots go first:
+   * they are what the frame is about to show, while the backlog's posts were shown already.
    */
-  drain(deadline?: IdleDeadline): void {
-    this.scheduled = false;
+  private work(until: number, when: 'frame' | 'idle'): void {
     const pending = this.pending;
     this.pending = new Set();
+    const fresh: Node[] = [];
     // Walking up each node's ancestors costs its depth; comparing every pair would cost n².
-    const fresh = [...pending].filter((node) => {
-      if (!node.isConnected) return false;
-      for (let up = node.parentNode; up; up = up.parentNode) if (pending.has(up)) return false;
-      return true;
-    });
-    this.backlog.push(...fresh);
-    // A busy page may never be idle: then the timeout runs us anyway, for a short fixed budget.
-    const until = deadline ? performance.now() + (deadline.didTimeout ? TIMED_OUT_BUDGET_MS : deadline.timeRemaining()) : Infinity;
+    for (const node of pending) {
+      if (!node.isConnected) continue;
+      let inside = false;
+      for (let up = node.parentNode; up && !inside; up = up.parentNode) inside = pending.has(up);
+      if (!inside) fresh.push(node);
+    }
+    this.backlog = when === 'frame' ? [...fresh, ...this.backlog] : [...this.backlog, ...fresh];
     while (this.backlog.length > 0) {
       const slice = this.backlog.splice(0, SLICE).filter((node) => node.isConnected);
       if (slice.length > 0) this.handle(slice);
-      if (performance.now() >= until - 1) break;
+      if (this.now() >= until - 1) break;
     }
-    if (this.backlog.length > 0) this.schedule();
+    if (this.backlog.length > 0) this.requestIdle();
   }
 }
 
+/** Frames come only while the page is shown; a hidden tab (a full-history scan's) gets none. */
+const framesCome = (): boolean => typeof requestAnimationFrame === 'function' && globalThis.document?.visibilityState !== 'hidden';
+
 /** Roots handled between two looks at the clock. */
 const SLICE = 4;
+/**
+ * Our share of a frame that renders new posts: a burst of a few dozen fits, and the page keeps the
+ * rest of the 16 ms for its own rendering.
+ */
+const FRAME_BUDGET_MS = 8;
+/** How long a requested frame may fail to come before idle time handles the batch instead. */
+const FRAME_BACKSTOP_MS = 500;
 /** Work per callback when the browser found no idle time before the timeout: well under a 50 ms long task. */
 const TIMED_OUT_BUDGET_MS = 12;

@@ -31,6 +31,25 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
     await page.close();
   });
 
+  it("draws each badge as a pill holding its text, with its style applied in this browser's shadow roots", async () => {
+    const page = await openReady(driver, 'https://www.facebook.com/');
+    await page.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 5);
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => {
+        const box = badge.getBoundingClientRect();
+        return { width: box.width, height: box.height, margin: getComputedStyle(badge).marginLeft };
+      }),
+    );
+    for (const size of sizes) {
+      // The shared sheet (or its fallback) styles the pill: 12px text on 1.5 line height, padded, bordered; the dot and text give it width.
+      expect(size.width).toBeGreaterThan(30);
+      expect(size.height).toBeGreaterThanOrEqual(18);
+      expect(size.height).toBeLessThanOrEqual(30);
+      expect(size.margin).toBe('6px');
+    }
+    await page.close();
+  });
+
   it('made no network request of its own', () => {
     expect(driver.strayRequests()).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
 import { FacebookPageData, type DataStory } from './page-data';
 import { FB } from './selectors';
+import { LinkReader } from './links';
 import { postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
 import { facebookViewer } from './viewer';
 import { profileItems } from './profile-media';
@@ -35,10 +36,12 @@ class FacebookPageSession implements PageSession {
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
     this.readScripts(doc.querySelectorAll(FB.dataScript));
+    const baseUrl = options.url ?? doc.location?.href ?? 'https://www.facebook.com/';
     this.context = {
       viewer: facebookViewer(doc, this.data),
       lang,
-      baseUrl: options.url ?? doc.location?.href ?? 'https://www.facebook.com/',
+      baseUrl,
+      links: new LinkReader(baseUrl),
       vocabulary,
       data: this.data,
       dataEvidence: (story) => (this.fromNetwork.has(story.postId) ? 'graphql' : 'embedded-json'),

@@ -44,13 +44,29 @@ export interface PermalinkRef {
   commentId?: string;
 }
 
+/** A word of every permalink shape's path below; an href without one, whose base has none either, is no permalink. */
+const PERMALINK_WORDS = /posts|permalink|story\.php|photo|videos|watch|reel/;
+/** The URL parser drops tabs and newlines inside an href, so they can split a word it would still read. */
+const DROPPED_BY_PARSER = /[\t\n\r]/;
+
+/**
+ * Most of a post's links (names, hashtags, "Like") cannot be a permalink: a look for the path's
+ * words spares them a URL parse. Percent-escapes are not decoded in a path, so an escaped word
+ * is not one the parser would match either.
+ */
+const cannotBePermalink = (href: string, base: string): boolean =>
+  !PERMALINK_WORDS.test(href) && !PERMALINK_WORDS.test(base) && !DROPPED_BY_PARSER.test(href);
+
 /** Reads a permalink in any of its shapes; tracking parameters are dropped from the URL kept. */
 export function permalinkOf(href: string, base: string): PermalinkRef | null {
+  if (cannotBePermalink(href, base)) return null;
   const url = parse(href, base);
   if (!url) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   const commentId = url.searchParams.get('comment_id') ?? undefined;
   const clean = (path: string, keep: string[] = []) => {
+    // The path is made of the parsed URL's own segments, already in the form a parse would give.
+    if (keep.length === 0) return `https://www.facebook.com${path}`;
     const out = new URL(path, 'https://www.facebook.com');
     for (const name of keep) {
       const value = url.searchParams.get(name);
@@ -80,4 +96,36 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
     if (id) return withComment({ postId: id, kind: 'video', url: `https://www.facebook.com/watch/?v=${id}` });
   }
   return null;
+}
+
+/** How many hrefs a reader remembers: a few screens of posts, so memory stays flat on a long feed. */
+const REMEMBERED_HREFS = 512;
+
+/**
+ * The links of one page, read against its address. A post's links are read several times (its
+ * permalink, its author, its comments' authors) and again when the post is rescanned: each href
+ * is parsed once while it is recent.
+ */
+export class LinkReader {
+  private readonly profiles = new Map<string, ProfileRef | null>();
+  private readonly permalinks = new Map<string, PermalinkRef | null>();
+
+  constructor(readonly base: string) {}
+
+  profileOf(href: string): ProfileRef | null {
+    return remember(this.profiles, href, () => profileOf(href, this.base));
+  }
+
+  permalinkOf(href: string): PermalinkRef | null {
+    return remember(this.permalinks, href, () => permalinkOf(href, this.base));
+  }
+}
+
+function remember<T>(memory: Map<string, T>, href: string, read: () => T): T {
+  if (memory.has(href)) return memory.get(href)!;
+  const value = read();
+  // Oldest first out: a Map iterates in insertion order.
+  if (memory.size >= REMEMBERED_HREFS) memory.delete(memory.keys().next().value!);
+  memory.set(href, value);
+  return value;
 }

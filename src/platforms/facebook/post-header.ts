@@ -26,6 +26,10 @@ export interface PostHeader {
 
 /** The first author heading of the post itself (not of a comment): it holds a profile link. */
 function firstActorHeading(container: Element): Element | null {
+  // Nearly always the first heading: only then are all of the post's headings (its comments') listed.
+  const first = container.querySelector(FB.actorHeading);
+  if (!first) return null;
+  if (first.querySelector(FB.link) && !inNestedArticle(first, container)) return first;
   for (const heading of container.querySelectorAll(FB.actorHeading)) {
     // querySelectorAll is in document order, so an outer heading block comes before the h2 inside it.
     if (heading.querySelector(FB.link) && !inNestedArticle(heading, container)) return heading;
@@ -41,6 +45,9 @@ function nextAfter(el: Element, root: Element): Element | null {
   return null;
 }
 
+/** Whatever the header walk stops at or keeps. */
+const HEADER_PARTS = [FB.headerEnd, FB.actorHeading, FB.audienceIcon, FB.link].join(', ');
+
 /** A header is a few dozen elements; past this many the page's shape is not one we know. */
 const HEADER_WALK_LIMIT = 400;
 
@@ -54,6 +61,11 @@ export function readPostHeader(container: Element): PostHeader {
   if (!actorHeading) return header;
   let steps = 0;
   for (let el = nextAfter(actorHeading, container); el && steps < HEADER_WALK_LIMIT; steps += 1) {
+    // Most of a header is plain wrappers: one look tells them apart from the few that matter.
+    if (!el.matches(HEADER_PARTS)) {
+      el = el.firstElementChild ?? nextAfter(el, container);
+      continue;
+    }
     if (el.matches(FB.headerEnd) || (el.matches(FB.actorHeading) && el.querySelector(FB.link))) break;
     // A link can be both: the 2019-era audience link carries an aria-label.
     if (el.matches(FB.audienceIcon)) header.icons.push(el);

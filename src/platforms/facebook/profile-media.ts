@@ -3,7 +3,6 @@ import type { DetectedPost } from '../../core';
 import type { ScannedItem } from '../adapter';
 import type { FacebookScanContext } from './scan';
 import { FB } from './selectors';
-import { profileOf } from './links';
 import { isViewer } from './viewer';
 
 /**
@@ -13,7 +12,7 @@ import { isViewer } from './viewer';
 export function profileItems(root: ParentNode, doc: Document, context: FacebookScanContext): ScannedItem[] {
   const viewer = context.viewer;
   if (!viewer) return [];
-  const page = profileOf(context.baseUrl, context.baseUrl);
+  const page = context.links.profileOf(context.baseUrl);
   if (!isViewer(page, viewer)) return [];
   const items: ScannedItem[] = [];
   const media: [DetectedPost['kind'], string][] = [

@@ -5,7 +5,7 @@ import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import type { DataStory, FacebookPageData } from './page-data';
 import { FB } from './selectors';
-import { permalinkOf, profileOf, type PermalinkRef } from './links';
+import type { LinkReader, PermalinkRef } from './links';
 import { iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
 import { isViewer } from './viewer';
 
@@ -13,6 +13,8 @@ export interface FacebookScanContext {
   viewer: Viewer | null;
   lang: string | undefined;
   baseUrl: string;
+  /** The page's links read against baseUrl, each href parsed once while recent. */
+  links: LinkReader;
   vocabulary: AudienceVocabularyIndex;
   data: FacebookPageData;
   /** Which evidence a data story came from: the page's embedded JSON or a GraphQL response. */
@@ -29,22 +31,34 @@ interface AudienceReading {
   icon: Element | null;
 }
 
+/** The outermost post container around `el`, itself included: posts, not their comments. */
+function outermostContainer(el: Element): Element | null {
+  let outer = el.closest(FB.postContainer);
+  for (let up = outer?.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
+  return outer;
+}
+
+/** A FeedUnit pagelet only counts when it wraps no article (the markup changed shape). */
+function postIn(outer: Element): Element {
+  return (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
+}
+
 /** The outermost post containers touching `root`: posts, not their comments. */
 export function postContainersIn(root: ParentNode): Element[] {
-  const found = new Set<Element>();
-  const consider = (el: Element) => {
-    let outer: Element = el;
-    for (let up = el.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
-    // A FeedUnit pagelet only counts when it wraps no article (the markup changed shape).
-    if (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) outer = outer.querySelector(FB.article)!;
-    found.add(outer);
-  };
-  if (isElement(root) && root.matches(FB.postContainer)) consider(root);
   if (isElement(root)) {
-    const enclosing = root.closest(FB.postContainer);
-    if (enclosing) consider(enclosing);
+    // Inside a post, everything under `root` belongs to that one post.
+    const enclosing = outermostContainer(root);
+    if (enclosing) return [postIn(enclosing)];
   }
-  for (const el of root.querySelectorAll(FB.postContainer)) consider(el);
+  // No post around `root`: a container under it with no container between them is outermost, and
+  // in document order every container nested in one comes right after it, inside it.
+  const found = new Set<Element>();
+  let outer: Element | null = null;
+  for (const el of root.querySelectorAll(FB.postContainer)) {
+    if (outer?.contains(el)) continue;
+    outer = el;
+    found.add(postIn(el));
+  }
   return [...found];
 }
 
@@ -52,10 +66,10 @@ function ownLinks(container: Element): HTMLAnchorElement[] {
   return [...container.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => !inNestedArticle(a, container));
 }
 
-function permalinksOf(links: HTMLAnchorElement[], base: string): PermalinkRef[] {
+function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): PermalinkRef[] {
   const out: PermalinkRef[] = [];
   for (const link of links) {
-    const ref = permalinkOf(link.getAttribute('href') ?? '', base);
+    const ref = reader.permalinkOf(link.getAttribute('href') ?? '');
     if (ref && !ref.commentId) out.push(ref);
   }
   return out;
@@ -97,18 +111,22 @@ function decideAudience(header: PostHeader, story: DataStory | undefined, contex
   return { audience: 'unknown', evidence: 'none', icon: null };
 }
 
-function excerptOf(container: Element, context: FacebookScanContext): string | undefined {
-  if (!context.keepExcerpts) return undefined;
-  const message = [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
+function excerptOf(container: Element): string | undefined {
+  // The first message is nearly always the post's own: the list is only walked when it is a comment's.
+  const first = container.querySelector(FB.message);
+  const message =
+    first && !inNestedArticle(first, container)
+      ? first
+      : [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
   const text = message?.textContent?.replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, LIMITS.excerptLength) : undefined;
 }
 
-function authorOf(scope: Element | null, links: HTMLAnchorElement[], base: string) {
-  const candidates = scope ? [...scope.querySelectorAll<HTMLAnchorElement>(FB.link)] : links;
+function authorOf(scope: Element | null, links: HTMLAnchorElement[], reader: LinkReader) {
+  const candidates = scope ? scope.querySelectorAll<HTMLAnchorElement>(FB.link) : links;
   for (const link of candidates) {
-    const profile = profileOf(link.getAttribute('href') ?? '', base);
-    if (profile) return { profile, name: link.textContent?.trim() || undefined };
+    const profile = reader.profileOf(link.getAttribute('href') ?? '');
+    if (profile) return { profile, name: link.textContent?.trim() || undefined, link };
   }
   return null;
 }
@@ -127,11 +145,11 @@ export function scanFacebookPost(container: Element, context: FacebookScanContex
   // Only when the header gave nothing: every link of the post is the costly fallback.
   let fallbackLinks: HTMLAnchorElement[] | undefined;
   const links = () => (fallbackLinks ??= ownLinks(container));
-  const permalinks = permalinksOf(header.links.length > 0 ? header.links : links().slice(0, 1), context.baseUrl);
+  const permalinks = permalinksOf(header.links.length > 0 ? header.links : links().slice(0, 1), context.links);
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
-  const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.baseUrl);
-  const excerpt = excerptOf(container, { ...context, keepExcerpts: true });
+  const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.links);
+  const excerpt = excerptOf(container);
   if (!story && !permalink && !author) return [];
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
@@ -171,12 +189,11 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
   const links = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => a.parentElement?.closest(FB.article) === comment);
   let commentId: string | undefined;
   for (const link of links) {
-    commentId = permalinkOf(link.getAttribute('href') ?? '', context.baseUrl)?.commentId;
+    commentId = context.links.permalinkOf(link.getAttribute('href') ?? '')?.commentId;
     if (commentId) break;
   }
   if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
-  const author = authorOf(null, links, context.baseUrl);
-  const authorLink = links.find((a) => profileOf(a.getAttribute('href') ?? '', context.baseUrl));
+  const author = authorOf(null, links, context.links);
   const url = new URL(parent.url);
   url.searchParams.set('comment_id', commentId);
   const post: DetectedPost = {
@@ -202,5 +219,5 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
       .trim();
     if (text) post.excerpt = text.slice(0, LIMITS.excerptLength);
   }
-  return { post, element: comment, badgeAnchor: authorLink?.parentElement ?? comment };
+  return { post, element: comment, badgeAnchor: author?.link.parentElement ?? comment };
 }

@@ -109,6 +109,26 @@ describe('the content script on a page', () => {
     expect(sent.find(([id]) => id === 'pfbid02own1public')).toBeUndefined();
   });
 
+  it("puts a new post's badge on the page in the next animation frame, the one that renders the post", async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    try {
+      // Cloned before the watch starts, so the new post carries no badge of the original.
+      const clone = document.querySelector('[data-pagelet="FeedUnit_1"]')!.cloneNode(true) as Element;
+      clone.querySelector('[role="article"]')!.id = 'own-new';
+      clone.querySelector('a[href*="/posts/"]')!.setAttribute('href', 'https://www.facebook.com/alice.martin/posts/pfbid02new');
+      watchWith(async () => ({ ok: true }));
+      document.querySelector('[role="feed"]')!.append(clone);
+      await new Promise<void>((done) => queueMicrotask(done));
+      expect(ownBadge('own-new')).toHaveLength(0);
+      frames.splice(0).forEach((callback) => callback(0));
+      expect(ownBadge('own-new')).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('never throws into the page: a detector error is caught and counted', () => {
     const watch = watchWith(async () => ({ ok: true }));
     const scan = watch.session.scan.bind(watch.session);

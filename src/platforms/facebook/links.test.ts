@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LinkReader, permalinkOf, profileOf } from './links';
+
+const FEED = 'https://www.facebook.com/';
+
+/** Counts URL parses from here on. */
+function countParses() {
+  const parses = { count: 0 };
+  vi.stubGlobal(
+    'URL',
+    class extends URL {
+      constructor(url: string | URL, base?: string | URL) {
+        super(url, base);
+        parses.count += 1;
+      }
+    },
+  );
+  return parses;
+}
+afterEach(() => vi.unstubAllGlobals());
+
+describe('permalinkOf', () => {
+  it('reads each permalink shape', () => {
+    expect(permalinkOf('https://www.facebook.com/alice/posts/pfbid02x?__cft__[0]=AZ1', FEED)).toMatchObject({
+      postId: 'pfbid02x',
+      kind: 'post',
+      url: 'https://www.facebook.com/alice/posts/pfbid02x',
+    });
+    expect(permalinkOf('/groups/g1/permalink/77/', FEED)).toMatchObject({ postId: '77', groupId: 'g1' });
+    expect(permalinkOf('/permalink.php?story_fbid=5&id=9&x=1', FEED)?.url).toBe('https://www.facebook.com/permalink.php?story_fbid=5&id=9');
+    expect(permalinkOf('/photo/?fbid=12', FEED)).toMatchObject({ postId: '12', kind: 'photo' });
+    expect(permalinkOf('/watch/?v=34', FEED)).toMatchObject({ postId: '34', kind: 'video' });
+    expect(permalinkOf('/alice/posts/1?comment_id=8', FEED)).toMatchObject({ postId: '1', commentId: '8' });
+  });
+
+  it('keeps the canonical address a URL parse would give, odd characters and dot segments included', () => {
+    for (const href of [
+      '/a/%2e%2e/bob/posts/1',
+      '/a b/posts/2',
+      '/%C3%A4%zz/posts/3',
+      '/ä|{}/posts/4',
+      '/groups/g h/posts/5/',
+      '/alice/posts/6?x=1#y',
+    ]) {
+      const ref = permalinkOf(href, FEED);
+      expect(ref, href).not.toBeNull();
+      expect(ref!.url).toBe(new URL(new URL(ref!.url).pathname, 'https://www.facebook.com').toString());
+    }
+    expect(permalinkOf('/a/%2e%2e/bob/posts/1', FEED)?.url).toBe('https://www.facebook.com/bob/posts/1');
+    expect(permalinkOf('/a b/posts/2', FEED)?.url).toBe('https://www.facebook.com/a%20b/posts/2');
+  });
+
+  it('skips links that cannot be a permalink (names, hashtags) without mistaking one that is', () => {
+    const parses = countParses();
+    expect(permalinkOf('https://www.facebook.com/alice.martin?comment_id=9', FEED)).toBeNull();
+    expect(permalinkOf('/hashtag/sun', FEED)).toBeNull();
+    expect(parses.count).toBe(0);
+    // What the URL parser would still read as a permalink is read as one.
+    expect(permalinkOf('https://www.facebook.com/alice/po\nsts/1', FEED)?.postId).toBe('1');
+    expect(permalinkOf('https://www.facebook.com/alice/pos\tts/2', FEED)?.postId).toBe('2');
+    expect(permalinkOf('\\alice\\posts\\3', FEED)?.postId).toBe('3');
+    // A relative href takes its path from the page's address.
+    expect(permalinkOf('4', 'https://www.facebook.com/alice/posts/')?.postId).toBe('4');
+    expect(permalinkOf('?comment_id=5', 'https://www.facebook.com/alice/posts/6')).toMatchObject({ postId: '6', commentId: '5' });
+    // Escaped letters are not decoded in a path: the parser does not read them as the word either.
+    expect(permalinkOf('/alice/%70osts/7', FEED)).toBeNull();
+  });
+});
+
+describe('LinkReader', () => {
+  it('reads an href against the page address and remembers it', () => {
+    const reader = new LinkReader('https://www.facebook.com/alice/posts/');
+    expect(reader.permalinkOf('9')?.postId).toBe('9');
+    expect(reader.profileOf('/alice.martin')).toEqual(profileOf('/alice.martin', FEED));
+    const parses = countParses();
+    expect(reader.permalinkOf('9')?.postId).toBe('9');
+    expect(reader.profileOf('/alice.martin')).toEqual({ username: 'alice.martin' });
+    expect(parses.count).toBe(0);
+  });
+
+  it('forgets the oldest hrefs on a long feed, so its memory stays flat', () => {
+    const reader = new LinkReader(FEED);
+    reader.profileOf('/first.person');
+    for (let i = 0; i < 600; i += 1) reader.profileOf(`/person${i}`);
+    const parses = countParses();
+    expect(reader.profileOf('/person599')).toEqual({ username: 'person599' });
+    expect(parses.count).toBe(0);
+    expect(reader.profileOf('/first.person')).toEqual({ username: 'first.person' });
+    expect(parses.count).toBe(1);
+  });
+});
