@@ -153,7 +153,9 @@ export class PageWatch {
     if (post.isOwn || this.options.settings.badgeEveryone) this.painter.paint(item);
     // Only the user's own posts are kept: the extension stores nothing about other people.
     if (!post.isOwn) return;
-    const signature = `${post.audience}|${post.evidence}|${post.disagreement?.audience ?? ''}`;
+    // The date too: data answered after the post rendered adds it without changing the audience,
+    // and the store and a full-history scan want it.
+    const signature = `${post.audience}|${post.evidence}|${post.disagreement?.audience ?? ''}|${post.publishedAt ?? ''}`;
     const key = `${post.platform}:${post.postId}`;
     if (this.queued.get(key) === signature) return;
     this.queued.set(key, signature);

@@ -70,13 +70,15 @@ class FacebookPageSession implements PageSession {
 
   readNetworkPayload(text: string): string[] {
     // GraphQL answers are newline-separated JSON documents.
-    const before = new Map([...this.data.stories].map(([id, s]) => [id, s.audience]));
+    // A story's state: its audience, and its date (which a later answer may add).
+    const state = (story: { audience: string; publishedAt?: number | undefined }) => `${story.audience}|${story.publishedAt ?? ''}`;
+    const before = new Map([...this.data.stories].map(([id, s]) => [id, state(s)]));
     for (const line of text.split('\n')) {
       if (line.length > 0) this.data.readText(line);
     }
     const changed: string[] = [];
     for (const [id, story] of this.data.stories) {
-      if (before.get(id) === story.audience && before.has(id)) continue;
+      if (before.get(id) === state(story)) continue;
       // Its permalink key too: the post may be on the page under that key, read before its data came.
       changed.push(id);
       if (story.permalinkKey) changed.push(story.permalinkKey);

@@ -123,7 +123,7 @@ class InstagramPageSession implements PageSession {
       const owner: Owner = { id: media?.ownerId ?? seen?.id, username: media?.ownerUsername ?? seen?.username };
       owner.id ??= this.data.idOfUsername(owner.username);
       const reading = isViewerAccount(owner, this.currentViewer) ? this.viewerAudience() : accountAudience(owner, context);
-      states.set(code, [owner.id, owner.username, media?.kind, reading.audience, reading.evidence].join('|'));
+      states.set(code, [owner.id, owner.username, media?.kind, media?.publishedAt, reading.audience, reading.evidence].join('|'));
     }
     return states;
   }
