@@ -4,19 +4,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { fixtureFor } from './fixture-routes.js';
+import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixtures } from './chromium-launch.js';
 
 const dist = resolve('dist/chrome');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'glasshouse-shot-')), {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   viewport: { width: 760, height: 900 },
-  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--lang=en-US'],
+  args: [...extensionArgs(dist), ...HEADLESS_ARGS, ...QUIET_ARGS, '--lang=en-US'],
 });
-await context.route(/^(https?|wss?):\/\//, (route) => {
-  const fixture = fixtureFor(route.request().url());
-  return fixture ? route.fulfill(fixture) : route.abort('blockedbyclient');
-});
+await routeToFixtures(context);
 const page = await context.newPage();
 await page.goto('https://www.facebook.com/');
 await page.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 5);

@@ -2,9 +2,10 @@
 // Run by hand when the icon changes: node scripts/make-icons.js
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, HEADLESS_ARGS } from './chromium-launch.js';
 
 const svg = readFileSync('public/icons/icon.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: HEADLESS_ARGS });
 const page = await browser.newPage();
 for (const size of [16, 32, 48, 128]) {
   await page.setViewportSize({ width: size, height: size });

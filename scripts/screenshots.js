@@ -5,10 +5,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { fixtureFor } from './fixture-routes.js';
+import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixtures } from './chromium-launch.js';
 
 const dist = resolve('dist/chrome');
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const executablePath = CHROMIUM_PATH;
 const dark = process.argv.includes('--dark');
 const LANGUAGES = [
   { lang: 'en', locale: 'en-GB', env: 'en_GB.UTF-8' },
@@ -28,24 +28,11 @@ async function shoot({ lang, locale, env }) {
     deviceScaleFactor: 2,
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
     env: { ...process.env, LANGUAGE: lang, LANG: env, LC_ALL: env },
-    args: [
-      `--lang=${locale}`,
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--lang=${locale}`, ...extensionArgs(dist), ...HEADLESS_ARGS, ...QUIET_ARGS],
   });
   try {
     // The demo's fixture pages only: nothing leaves the machine.
-    await context.route(/^(https?|wss?):\/\//, (route) => {
-      const fixture = fixtureFor(route.request().url());
-      return fixture ? route.fulfill(fixture) : route.abort('blockedbyclient');
-    });
+    await routeToFixtures(context);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const origin = worker.url().split('/').slice(0, 3).join('/');
 

@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { DEMO_PAGES, fixtureFor } from './fixture-routes.js';
+import { CHROMIUM_PATH, extensionArgs, QUIET_ARGS, routeToFixtures } from './chromium-launch.js';
+import { DEMO_PAGES } from './fixture-routes.js';
 
-const browserPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const browserPath = CHROMIUM_PATH;
 if (!existsSync(browserPath)) {
   console.error(`No Chromium at ${browserPath}. Install it (Debian: apt-get install chromium) or set CHROME_PATH=/path/to/chrome.`);
   process.exit(2);
@@ -29,19 +30,10 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: browserPath,
   headless: false,
   viewport: null,
-  args: [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-background-networking',
-  ],
+  args: [...extensionArgs(dist), ...QUIET_ARGS],
 });
 // Demo pages come from tests/fixtures; nothing else is fetched, so no real site is ever contacted.
-await context.route(/^(https?|wss?):\/\//, (route) => {
-  const fixture = fixtureFor(route.request().url());
-  return fixture ? route.fulfill(fixture) : route.abort('blockedbyclient');
-});
+await routeToFixtures(context);
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const origin = worker.url().split('/').slice(0, 3).join('/');
 for (const url of DEMO_PAGES) await (await context.newPage()).goto(url);

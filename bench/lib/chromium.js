@@ -5,18 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
-import { fixtureFor } from '../../scripts/fixture-routes.js';
+import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixtures } from '../../scripts/chromium-launch.js';
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...HEADLESS_ARGS,
+  ...QUIET_ARGS,
   // Background tabs and idle timers must not be throttled differently on the two sides.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
@@ -53,7 +48,7 @@ const PAGE_PROBE = `(() => {
 export async function launch({ extension = null, debugPort = false, exposeGc = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'glasshouse-bench-'));
   const args = [...COMMON_ARGS];
-  if (extension) args.unshift(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  if (extension) args.unshift(...extensionArgs(extension));
   if (debugPort) args.push('--remote-debugging-port=0');
   if (exposeGc) args.push('--js-flags=--expose-gc');
   const context = await chromium.launchPersistentContext(profile, {
@@ -62,10 +57,7 @@ export async function launch({ extension = null, debugPort = false, exposeGc = f
     args,
     viewport: { width: 1280, height: 900 },
   });
-  await context.route(/^(https?|wss?):\/\//, async (route) => {
-    const fixture = fixtureFor(route.request().url());
-    return fixture ? route.fulfill(fixture) : route.abort('blockedbyclient');
-  });
+  await routeToFixtures(context);
   await context.addInitScript(PAGE_PROBE);
   let extensionOrigin = null;
   if (extension) {

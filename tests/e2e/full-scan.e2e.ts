@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
-import type { BrowserDriver, TestPage } from './drivers/driver';
+import type { BrowserDriver } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { popupTotals } from './scenarios/facebook-feed';
+import { ask, panelOf, until } from './scenarios/scan';
 
 /**
  * A profile timeline like Facebook's (FACTS.md §3 markup): it starts with a few posts and appends the
@@ -87,53 +88,6 @@ const ME_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 <script>location.replace('https://www.facebook.com/alice.martin');</script></head><body></body></html>`;
 
 const PROFILE = 'https://www.facebook.com/alice.martin';
-
-interface PanelState {
-  status: string | null;
-  found: number;
-  public: number;
-  oldest: string | null;
-  reason: string | null;
-  catchingUp: string | null;
-  scrollY: number;
-}
-
-/** The scan's panel, read from its host's data attributes (its shadow root is closed). */
-function panelOf(page: TestPage): Promise<PanelState | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector<HTMLElement>('[data-glasshouse-scan]');
-    if (!host) return null;
-    return {
-      status: host.dataset.status ?? null,
-      found: Number(host.dataset.found ?? 0),
-      public: Number(host.dataset.public ?? 0),
-      oldest: host.dataset.oldest ?? null,
-      reason: host.dataset.reason ?? null,
-      catchingUp: host.dataset.catchingUp ?? null,
-      scrollY: Math.round(window.scrollY),
-    };
-  });
-}
-
-/** Sends a message of the table from an extension page, as the popup does. */
-function ask<T>(page: TestPage, message: unknown): Promise<T> {
-  return page.evaluate((m) => {
-    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-    return (scope.browser ?? scope.chrome).runtime.sendMessage(m) as Promise<T>;
-  }, message);
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 200));
-    last = await read();
-  }
-  return last;
-}
 
 describe(`[${DRIVER_NAME}] the full-history scan`, () => {
   let driver: BrowserDriver;

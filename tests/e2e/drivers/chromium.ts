@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { fixtureFor } from '../../../scripts/fixture-routes.js';
+import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixtures } from '../../../scripts/chromium-launch.js';
 import type { BrowserDriver, RecordedRequest, TestPage } from './driver';
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 function wrap(page: Page): TestPage {
   return {
@@ -44,24 +44,9 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
     const context: BrowserContext = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        `--disable-extensions-except=${dist}`,
-        `--load-extension=${dist}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [...extensionArgs(dist), ...HEADLESS_ARGS, ...QUIET_ARGS],
     });
-    // Only the network: extension resources (chrome-extension:) load as usual.
-    await context.route(/^(https?|wss?):\/\//, async (route) => {
-      const request = route.request();
-      const url = request.url();
-      const fixture = fixtureFor(url);
-      if (fixture) return route.fulfill(fixture);
+    await routeToFixtures(context, (request) => {
       const frameUrl = (() => {
         try {
           return request.frame().url();
@@ -70,8 +55,7 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
         }
       })();
       const from = request.serviceWorker() || frameUrl.startsWith('chrome-extension://') ? 'extension' : 'page';
-      stray.push({ url, from, allowed: false });
-      return route.abort('blockedbyclient');
+      stray.push({ url: request.url(), from, allowed: false });
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Node's URL gives "null" as the origin of a chrome-extension: address.
