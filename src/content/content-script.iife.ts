@@ -54,8 +54,9 @@ async function main(): Promise<void> {
     if (!data || typeof data !== 'object' || data.source !== BRIDGE_SOURCE) return;
     // Untrusted: any page script can post this. Malformed or oversized messages are ignored.
     const parsed = BridgeMessageSchema.safeParse(data);
-    if (parsed.success) watch.readNetworkPayload(parsed.data.body);
-    if (parsed.success) fullScan.notePayload(parsed.data.body);
+    if (!parsed.success) return;
+    watch.readNetworkPayload(parsed.data.body);
+    fullScan.notePayload(parsed.data.body);
   });
   watch.start();
   // Leaving the page: send what is queued now rather than after the batching delay.

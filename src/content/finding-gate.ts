@@ -3,7 +3,11 @@ import { OwnFindingSchema, type OwnFinding } from '../core';
 /** Fields a finding can lose and still say what matters: which post, whose, and its audience. */
 const DROPPABLE = new Set<string>(['publishedAt', 'excerpt', 'ownerName', 'audienceSource', 'disagreement', 'parentPostId', 'aliasIds']);
 
-export type GateResult = { ok: true; finding: OwnFinding; dropped: string[] } | { ok: false; reason: string };
+/** The finding to queue (null: none), and what was wrong with it, for the diagnostics (null: nothing). */
+export interface GateResult {
+  finding: OwnFinding | null;
+  problem: string | null;
+}
 
 /**
  * The worker refuses a whole batch when one finding in it breaks the message schema, and the queue
@@ -14,12 +18,14 @@ export type GateResult = { ok: true; finding: OwnFinding; dropped: string[] } | 
  */
 export function admitFinding(finding: OwnFinding): GateResult {
   const first = OwnFindingSchema.safeParse(finding);
-  if (first.success) return { ok: true, finding: first.data, dropped: [] };
+  if (first.success) return { finding: first.data, problem: null };
   const fields = [...new Set(first.error.issues.map((issue) => String(issue.path[0] ?? '')))];
   const fatal = fields.filter((field) => !DROPPABLE.has(field));
-  if (fatal.length > 0) return { ok: false, reason: `finding not sent: bad ${fatal.join(', ')}` };
+  if (fatal.length > 0) return { finding: null, problem: `finding not sent: bad ${fatal.join(', ')}` };
   const trimmed: Record<string, unknown> = { ...finding };
   for (const field of fields) delete trimmed[field];
   const second = OwnFindingSchema.safeParse(trimmed);
-  return second.success ? { ok: true, finding: second.data, dropped: fields } : { ok: false, reason: 'finding not sent' };
+  return second.success
+    ? { finding: second.data, problem: `finding sent without ${fields.join(', ')}` }
+    : { finding: null, problem: 'finding not sent' };
 }

@@ -159,11 +159,9 @@ export class PageWatch {
     const key = `${post.platform}:${post.postId}`;
     if (this.queued.get(key) === signature) return;
     this.queued.set(key, signature);
-    const admitted = admitFinding({ ...post, isOwn: true, seenAt: this.now() });
-    if (!admitted.ok || admitted.dropped.length > 0)
-      this.session.diagnostics.error(admitted.ok ? `finding sent without ${admitted.dropped.join(', ')}` : admitted.reason);
-    if (!admitted.ok) return;
-    const finding = admitted.finding;
+    const { finding, problem } = admitFinding({ ...post, isOwn: true, seenAt: this.now() });
+    if (problem) this.session.diagnostics.error(problem);
+    if (!finding) return;
     this.queue.add(finding);
     for (const listener of this.ownFindingListeners) listener(finding);
   }

@@ -204,13 +204,12 @@ describe(`[${DRIVER_NAME}] the full-history scan on Instagram`, () => {
     // Back on the profile, it carries on.
     await tab.evaluate((url) => history.pushState({}, '', url), PROFILE);
 
-    const deadline = Date.now() + 90_000;
-    let panel = await panelOf(tab);
-    while (panel?.status !== 'done') {
-      if (Date.now() > deadline) throw new Error(`the scan did not end: ${JSON.stringify(panel)}`);
-      await new Promise((done) => setTimeout(done, 300));
-      panel = await panelOf(tab);
-    }
+    const panel = (await until(
+      () => panelOf(tab),
+      (p) => p?.status === 'done',
+      90_000,
+      'the end of the grid',
+    ))!;
     expect(panel).toMatchObject({ found: TOTAL, public: TOTAL, reason: 'end-of-timeline' });
     expect(panel.oldest).toBe(new Date(takenAt(TOTAL - 1) * 1000).toISOString());
     expect(await tab.evaluate(() => (window as unknown as { __pagesLoaded: number }).__pagesLoaded)).toBe(
