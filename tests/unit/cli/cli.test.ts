@@ -9,7 +9,8 @@ import { parseReportJson } from '../../../src/report';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) => path.join(root, 'tests/fixtures/facebook', name);
-const REAL_PAGE = fixture('real-public-story-en.html');
+/** Our own page modelled on a real logged-out Page profile: one public story, only in the inline data. */
+const STORY_PAGE = fixture('page-story-loggedout-en.html');
 const FEED = fixture('feed-en.html');
 const NOW = Date.parse('2025-07-15T08:00:00.000Z');
 const scratch = mkdtempSync(path.join(tmpdir(), 'glasshouse-cli-'));
@@ -36,16 +37,16 @@ function reportOf(stdout: string) {
 
 // jsdom reading a 670 KB page takes seconds on a busy machine.
 describe('glasshouse audit', { timeout: 60_000 }, () => {
-  it('reports the one public story of the real page with --all-authors', async () => {
-    const { status, stdout, stderr } = await run('audit', REAL_PAGE, '--all-authors');
+  it('reports the one public story of a logged-out page with --all-authors', async () => {
+    const { status, stdout, stderr } = await run('audit', STORY_PAGE, '--all-authors');
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     const report = reportOf(stdout);
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({
       platform: 'facebook',
-      postId: '1053189635634220',
+      postId: '2000000000000001',
       kind: 'post',
-      owner: { id: '100028295814975', name: 'Pół Żartem Pół Serio' },
+      owner: { id: '100020000000001', name: 'Café Lumière' },
       audience: 'public',
       eligible: 'yes',
       evidence: 'embedded-json',
@@ -60,8 +61,8 @@ describe('glasshouse audit', { timeout: 60_000 }, () => {
     });
   });
 
-  it('reports no own post on the logged-out real page, and still succeeds', async () => {
-    const { status, stdout, stderr } = await run('audit', REAL_PAGE);
+  it('reports no own post on a logged-out page, and still succeeds', async () => {
+    const { status, stdout, stderr } = await run('audit', STORY_PAGE);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     expect(reportOf(stdout).findings).toEqual([]);
   });
@@ -94,14 +95,14 @@ describe('glasshouse audit', { timeout: 60_000 }, () => {
     expect(csv.split('\r\n')).toHaveLength(7);
 
     const htmlFile = path.join(scratch, 'real.html');
-    expect((await run('audit', REAL_PAGE, '--all-authors', '--format', 'html', '--out', htmlFile)).status).toBe(0);
+    expect((await run('audit', STORY_PAGE, '--all-authors', '--format', 'html', '--out', htmlFile)).status).toBe(0);
     const html = readFileSync(htmlFile, 'utf8');
     expect(html).toContain('<h2>Your public posts (1)</h2>');
     expect(html).toContain('href="https://www.facebook.com/permalink.php?story_fbid=');
   });
 
   it('skips an unrecognised page among recognised ones, saying so', async () => {
-    const { status, stderr } = await run('audit', REAL_PAGE, FEED);
+    const { status, stderr } = await run('audit', STORY_PAGE, FEED);
     expect(status).toBe(0);
     expect(stderr).toBe(`glasshouse: skipped ${FEED}: not a saved facebook.com or instagram.com page\n`);
   });
@@ -129,7 +130,7 @@ describe('glasshouse audit', { timeout: 60_000 }, () => {
       [['audit', missing], `glasshouse: cannot read ${missing}: no such file\n`],
       [['audit', scratch], `glasshouse: cannot read ${scratch}: is a directory\n`],
       [
-        ['audit', REAL_PAGE, '--out', path.join(scratch, 'no/such/dir/r.json')],
+        ['audit', STORY_PAGE, '--out', path.join(scratch, 'no/such/dir/r.json')],
         `glasshouse: cannot write ${path.join(scratch, 'no/such/dir/r.json')}: no such file\n`,
       ],
     ];
@@ -154,11 +155,11 @@ function spawnCli(argv: string[], env: Record<string, string> = {}): Promise<{ s
 }
 
 describe('bin/glasshouse.js, as a subprocess', () => {
-  it('builds itself on a first run, then audits the real page', { timeout: 120_000 }, async () => {
+  it('builds itself on a first run, then audits a saved page', { timeout: 120_000 }, async () => {
     const cacheName = `glasshouse-cli-test-${process.pid}`;
     const cacheDir = path.join(root, 'node_modules/.cache', cacheName);
     try {
-      const { status, stdout, stderr } = await spawnCli(['audit', REAL_PAGE, '--all-authors'], { GLASSHOUSE_CLI_CACHE: cacheName });
+      const { status, stdout, stderr } = await spawnCli(['audit', STORY_PAGE, '--all-authors'], { GLASSHOUSE_CLI_CACHE: cacheName });
       expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
       const report = reportOf(stdout);
       expect(report.findings.map((f) => [f.audience, f.evidence])).toEqual([['public', 'embedded-json']]);

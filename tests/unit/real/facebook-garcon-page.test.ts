@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import realPage from '../../fixtures/facebook/real-public-story-en.html?raw';
+import { expect, it } from 'vitest';
 import { facebookAdapter } from '../../../src/platforms/facebook';
-import { loadPage } from './load-fixture';
+import { loadPage } from '../facebook/load-fixture';
+import { describeWithMaterial, readReal, sharedPath } from './real-material';
+
+const PAGE = sharedPath('fixtures/facebook-real/page-public-story-en.html');
 
 const URL = 'https://www.facebook.com/people/P%C3%B3%C5%82-%C5%BBartem-P%C3%B3%C5%82-Serio/100028295814975/';
 
@@ -11,7 +13,8 @@ function read(html: string) {
   return { session, rendered: session.scan(doc), data: session.dataOnlyPosts() };
 }
 
-describe('the real saved facebook.com page (logged out, English)', () => {
+describeWithMaterial('the real saved facebook.com page (logged out, English)', [PAGE], () => {
+  const realPage = readReal(PAGE);
   it('finds its one story in the inline requireLazy data and calls it public from icon_image.name', () => {
     const { session, rendered, data } = read(realPage);
     expect(session.viewer).toBeNull();
