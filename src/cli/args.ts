@@ -3,14 +3,17 @@ import { parseArgs } from 'node:util';
 export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const USAGE = `Usage: glasshouse audit <saved-page.html>... [--format json|csv|html] [--out FILE] [--url URL] [--all-authors]
+export const USAGE = `Usage: glasshouse audit <file>... [--format json|csv|html] [--out FILE] [--url URL] [--viewer ID] [--all-authors]
 
-Prints the exposure report of saved Facebook or Instagram pages: which of your posts are public,
-and so eligible for Meta's AI training.
+Prints the exposure report of saved Facebook or Instagram pages, data answers or HAR files: which
+of your posts are public, and so eligible for Meta's AI training. A file is a page saved from the
+browser (.html), a data answer the site sent (.json, e.g. saved from the developer tools' network
+panel), or a whole recording of the network panel (.har).
 
   --format json|csv|html  report format (default json)
   --out FILE              write the report to FILE instead of standard output
-  --url URL               the address the pages were saved from, when they do not say it
+  --url URL               the address the files were saved from, when they do not say it
+  --viewer ID             your account's numeric id, when the files do not say who is logged in
   --all-authors           report everyone's posts on the pages, not only your own
   -h, --help              show this help
 
@@ -22,6 +25,7 @@ export interface AuditCommand {
   format: ReportFormat;
   out?: string;
   url?: string;
+  viewer?: string;
   allAuthors: boolean;
 }
 
@@ -46,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
         url: { type: 'string' },
+        viewer: { type: 'string' },
         'all-authors': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -60,7 +65,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...files] = positionals;
   if (command === undefined) return { ok: false, error: 'missing command: glasshouse audit <saved-page.html>...' };
   if (command !== 'audit') return { ok: false, error: `unknown command "${command}": the command is "audit"` };
-  if (files.length === 0) return { ok: false, error: 'audit needs at least one saved page (.html)' };
+  if (files.length === 0) return { ok: false, error: 'audit needs at least one saved page, answer or HAR file' };
   const format = values.format ?? 'json';
   if (!(REPORT_FORMATS as readonly string[]).includes(format))
     return { ok: false, error: `--format must be json, csv or html, not "${format}"` };
@@ -79,6 +84,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
       return { ok: false, error: `--url must be an http(s) address, not "${values.url}"` };
     audit.url = url.href;
+  }
+  if (values.viewer !== undefined) {
+    if (!/^\d{1,30}$/.test(values.viewer)) return { ok: false, error: `--viewer must be a numeric account id, not "${values.viewer}"` };
+    audit.viewer = values.viewer;
   }
   return { ok: true, command: audit };
 }

@@ -1,25 +1,37 @@
 import type { AccountObservation, DetectedPost, Platform } from '../core';
-import { pickAdapter } from '../platforms';
-import type { Viewer } from '../platforms/adapter';
+import { ADAPTERS, pickAdapter } from '../platforms';
+import type { PlatformAdapter, Viewer } from '../platforms/adapter';
+import { harResponses, type HarResponse } from './har';
 import { absoluteHttpUrl, declaredAddresses, savedFromComment } from './page-address';
 
 export type PageAudit =
   | { recognised: false }
   | { recognised: true; url: string; platform: Platform; viewer: Viewer | null; posts: DetectedPost[]; accounts: AccountObservation[] };
 
+export interface AuditOptions {
+  /** The address the file was saved from (`--url`). */
+  url?: string;
+  /** Who is logged in (`--viewer`), when the file does not say. */
+  viewer?: string;
+}
+
 /** The comment savers write sits at the very top of the file. */
 const HEAD_BYTES = 8192;
 
+/** Loaded on first use: it takes a second, which --help and usage errors need not wait for. */
+async function newDocument(html: Buffer | string, url?: string) {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  // A silent console keeps jsdom's CSS complaints off stderr; scripts are not run, nothing is fetched.
+  return new JSDOM(html, { virtualConsole: new VirtualConsole(), ...(url ? { url } : {}) });
+}
+
 /**
  * Reads one saved page the way the content script reads a live one: the platform's adapter, on a
- * jsdom document at the page's address. Scripts are not run and nothing is fetched (jsdom's
- * defaults); a silent console keeps jsdom's CSS complaints off stderr.
+ * jsdom document at the page's address.
  */
-export async function auditPage(html: Buffer | string, explicitUrl?: string): Promise<PageAudit> {
-  // Loaded on first use: it takes a second, which --help and usage errors need not wait for.
-  const { JSDOM, VirtualConsole } = await import('jsdom');
+export async function auditPage(html: Buffer | string, explicitUrl?: string, viewer?: string): Promise<PageAudit> {
   const head = typeof html === 'string' ? html.slice(0, HEAD_BYTES) : html.subarray(0, HEAD_BYTES).toString('latin1');
-  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const dom = await newDocument(html);
   try {
     const doc = dom.window.document;
     const candidates = explicitUrl ? [explicitUrl] : [savedFromComment(head), ...declaredAddresses(doc)];
@@ -36,10 +48,74 @@ export async function auditPage(html: Buffer | string, explicitUrl?: string): Pr
     if (!url || !adapter) return { recognised: false };
     // The document takes the page's address, as in the browser it was saved from.
     dom.reconfigure({ url: url.href });
-    const session = adapter.openSession(doc, { url: url.href });
+    const session = adapter.openSession(doc, { url: url.href, ...(viewer ? { viewerId: viewer } : {}) });
     const posts = [...session.scan(doc).map((item) => item.post), ...session.dataOnlyPosts()];
     return { recognised: true, url: url.href, platform: adapter.id, viewer: session.viewer, posts, accounts: session.accounts() };
   } finally {
     dom.window.close();
   }
+}
+
+/** Reads data answers as the content script reads the ones the page receives, on an empty page of the site. */
+async function auditAnswers(adapter: PlatformAdapter, bodies: string[], url: string, viewer?: string): Promise<PageAudit> {
+  const dom = await newDocument('<!DOCTYPE html><html><head></head><body></body></html>', url);
+  try {
+    const session = adapter.openSession(dom.window.document, { url, ...(viewer ? { viewerId: viewer } : {}) });
+    for (const body of bodies) session.readNetworkPayload(body);
+    const posts = session.dataOnlyPosts();
+    const accounts = session.accounts();
+    if (!session.viewer && posts.length === 0 && accounts.length === 0) return { recognised: false };
+    return { recognised: true, url, platform: adapter.id, viewer: session.viewer, posts, accounts };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** A data answer saved alone: the site is `--url`'s, else the first whose reader finds something in it. */
+export async function auditAnswer(text: string, options: AuditOptions = {}): Promise<PageAudit> {
+  const given = options.url ? absoluteHttpUrl(options.url) : undefined;
+  const adapters = given ? [pickAdapter(given)].filter((a) => a !== undefined) : ADAPTERS;
+  for (const adapter of adapters) {
+    const audit = await auditAnswers(adapter, [text], given?.href ?? adapter.home, options.viewer);
+    if (audit.recognised) return audit;
+  }
+  return { recognised: false };
+}
+
+const NUMERIC_ID = /^\d{1,30}$/;
+
+/** A HAR recording: each site's answers read in order, its pages as pages; the viewer from the recorded cookies. */
+export async function auditHar(responses: HarResponse[], options: AuditOptions = {}): Promise<PageAudit[]> {
+  const audits: PageAudit[] = [];
+  for (const adapter of ADAPTERS) {
+    const mine = responses.filter((response) => {
+      const url = absoluteHttpUrl(response.url);
+      return url !== undefined && adapter.matches(url);
+    });
+    if (mine.length === 0) continue;
+    const recorded = mine.map((r) => r.cookies.get(adapter.viewerCookie)).find((id) => id !== undefined && NUMERIC_ID.test(id));
+    const viewer = options.viewer ?? recorded;
+    for (const page of mine.filter((r) => r.isPage)) audits.push(await auditPage(page.body, page.url, viewer));
+    const answers = mine.filter((r) => !r.isPage).map((r) => r.body);
+    if (answers.length > 0) audits.push(await auditAnswers(adapter, answers, adapter.home, viewer));
+  }
+  return audits;
+}
+
+/** Any file the command line is given: a saved page, a data answer, or a HAR recording. */
+export async function auditFile(bytes: Buffer, options: AuditOptions = {}): Promise<PageAudit[]> {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const start = text.trimStart().charAt(0);
+  if (start === '<') return [await auditPage(bytes, options.url, options.viewer)];
+  if (start === '{' && text.includes('"log"')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const responses = harResponses(value);
+    if (responses) return auditHar(responses, options);
+  }
+  return [await auditAnswer(text, options)];
 }

@@ -9,7 +9,7 @@ import { ENGLISH_REPORT_STRINGS } from '../report/report-strings';
 import type { ExposureReport } from '../report/report-schema';
 import type { AccountObservation, DetectedPost } from '../core';
 import { parseCliArgs, USAGE, type ReportFormat } from './args';
-import { auditPage } from './audit';
+import { auditFile } from './audit';
 
 /** The outside world of the command line, replaceable in tests. */
 export interface CliIo {
@@ -20,7 +20,7 @@ export interface CliIo {
   now(): number;
 }
 
-/** Saved pages are a few MB; anything far larger is not one. */
+/** Saved pages and HAR files are a few to a few hundred MB; anything far larger is not one. */
 const MAX_PAGE_BYTES = 256 * 1024 * 1024;
 
 export const nodeIo: CliIo = {
@@ -83,28 +83,32 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo): Promi
   const accounts: AccountObservation[] = [];
   const skipped: string[] = [];
   for (const file of command.files) {
-    let html: Buffer;
+    let bytes: Buffer;
     try {
-      html = await io.readFile(file);
+      bytes = await io.readFile(file);
     } catch (error) {
       return fail(EXIT.usage, `cannot read ${file}: ${fileReason(error)}`);
     }
-    const audit = await auditPage(html, command.url);
-    if (!audit.recognised) {
+    const options = { ...(command.url ? { url: command.url } : {}), ...(command.viewer ? { viewer: command.viewer } : {}) };
+    const audits = (await auditFile(bytes, options)).filter((audit) => audit.recognised);
+    if (audits.length === 0) {
       skipped.push(file);
       continue;
     }
-    posts.push(...(command.allAuthors ? audit.posts : audit.posts.filter((post) => post.isOwn)));
-    accounts.push(...(command.allAuthors ? audit.accounts : audit.accounts.filter((account) => account.isViewer)));
+    for (const audit of audits) {
+      posts.push(...(command.allAuthors ? audit.posts : audit.posts.filter((post) => post.isOwn)));
+      accounts.push(...(command.allAuthors ? audit.accounts : audit.accounts.filter((account) => account.isViewer)));
+    }
   }
   if (skipped.length === command.files.length) {
-    const which = command.files.length === 1 ? `${command.files[0]} is not` : `none of the ${command.files.length} pages is`;
+    const which = command.files.length === 1 ? `${command.files[0]} is not` : `none of the ${command.files.length} files is`;
     return fail(
       EXIT.noPageRecognised,
-      `no page recognised: ${which} a saved facebook.com or instagram.com page (give its address with --url)`,
+      `nothing recognised: ${which} a saved facebook.com or instagram.com page, answer or HAR file (give its address with --url)`,
     );
   }
-  for (const file of skipped) io.stderr(`glasshouse: skipped ${file}: not a saved facebook.com or instagram.com page\n`);
+  for (const file of skipped)
+    io.stderr(`glasshouse: skipped ${file}: not a saved facebook.com or instagram.com page, answer or HAR file\n`);
 
   const text = render(reportFromDetected(posts, accounts, io.now()), command.format);
   if (command.out) {

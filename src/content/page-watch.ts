@@ -22,7 +22,7 @@ export interface PageWatchOptions {
  * own findings for the worker, and follow the page as it changes.
  */
 export class PageWatch {
-  session: PageSession;
+  readonly session: PageSession;
   readonly queue: FindingQueue;
   private readonly painter = new BadgePainter();
   private readonly batcher: MutationBatcher;
@@ -131,16 +131,15 @@ export class PageWatch {
   }
 
   /**
-   * In-site navigation keeps the document but changes the page: a new session reads it against the
-   * new address (whose profile this is, what links resolve to). What was sent stays sent.
+   * In-site navigation keeps the document but changes the page: the session reads it against the
+   * new address (whose profile this is, what links resolve to), keeping what the page's data told
+   * it before (the new page's first posts often arrive just before the address changes).
    */
   private followNavigation(): boolean {
     const href = this.options.doc.location?.href ?? '';
     if (href === this.url) return false;
     this.url = href;
-    const diagnostics = this.session.diagnostics;
-    this.session = this.openSession();
-    this.session.diagnostics.absorb(diagnostics);
+    this.session.navigate(href);
     return true;
   }
 

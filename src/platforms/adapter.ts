@@ -63,6 +63,11 @@ export interface PageSession {
   readScripts(scripts: Iterable<Element>): void;
   /** Reads a network response the page received (through the page-world bridge); returns the ids of posts it changed. */
   readNetworkPayload(text: string): string[];
+  /**
+   * The tab moved to another address of the site without reloading: what the page told so far
+   * (its viewer, the data that arrived just before, often the new page's first posts) stays known.
+   */
+  navigate(url: string): void;
   /** Items inside `root` (inclusive). */
   scan(root: ParentNode): ScannedItem[];
   /** The item container `node` belongs to, so a change inside a post rescans that post. */
@@ -81,12 +86,18 @@ export interface SessionOptions {
   keepExcerpts?: boolean;
   /** Instagram: the viewer's account privacy the worker stored, for pages that do not show it. */
   knownAccount?: { accountId: string; privacy: 'public' | 'private'; seenAt: number };
+  /** Who is logged in, when the caller knows it and the page may not say (a saved answer, the CLI's --viewer). */
+  viewerId?: string;
   /** The clock, injectable for tests. */
   now?: () => number;
 }
 
 export interface PlatformAdapter {
   id: Platform;
+  /** The site's home address: where saved data that names no address is read as having come from. */
+  home: string;
+  /** The cookie that says who is logged in (a HAR file's requests carry it). */
+  viewerCookie: string;
   matches(url: URL): boolean;
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */

@@ -65,3 +65,17 @@ export function walkObjects(value: unknown, visit: (object: Record<string, unkno
     }
   }
 }
+
+/**
+ * The JSON documents of a network answer: several, one a line (GraphQL streams `@defer` and
+ * `@stream` parts that way), or one spread over many lines (a pretty-printed answer).
+ */
+export function jsonDocuments(text: string): string[] {
+  const lines = text.split('\n').filter((line) => line.trim().length > 0);
+  if (lines.length <= 1) return lines;
+  const wholeLines = lines.every((line) => {
+    const t = line.trim();
+    return (t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'));
+  });
+  return wholeLines ? lines : [text];
+}

@@ -5,6 +5,7 @@ import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type Scan
 import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
 import { FacebookPageData, type DataStory } from './page-data';
+import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { LinkReader } from './links';
 import { postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
@@ -26,19 +27,21 @@ class FacebookPageSession implements PageSession {
   private readonly context: FacebookScanContext;
   private readonly renderedIds = new Set<string>();
   private readonly now: () => number;
+  private readonly viewerId: string | undefined;
 
   constructor(
     private readonly doc: Document,
     options: SessionOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.viewerId = options.viewerId;
     const lang = doc.documentElement.getAttribute('lang') ?? undefined;
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
     this.readScripts(doc.querySelectorAll(FB.dataScript));
     const baseUrl = options.url ?? doc.location?.href ?? 'https://www.facebook.com/';
     this.context = {
-      viewer: facebookViewer(doc, this.data),
+      viewer: facebookViewer(doc, this.data, this.viewerId),
       lang,
       baseUrl,
       links: new LinkReader(baseUrl),
@@ -64,18 +67,20 @@ class FacebookPageSession implements PageSession {
         this.diagnostics.error(error);
       }
     }
-    // A viewer known only from data read later (logged-in data arriving after start) is picked up.
-    if (this.context && !this.context.viewer) this.context.viewer = facebookViewer(this.doc, this.data);
+    this.refreshViewer();
+  }
+
+  /** A viewer known only from data read later (logged-in data arriving after start) is picked up. */
+  private refreshViewer(): void {
+    if (this.context && !this.context.viewer) this.context.viewer = facebookViewer(this.doc, this.data, this.viewerId);
   }
 
   readNetworkPayload(text: string): string[] {
-    // GraphQL answers are newline-separated JSON documents.
     // A story's state: its audience, and its date (which a later answer may add).
     const state = (story: { audience: string; publishedAt?: number | undefined }) => `${story.audience}|${story.publishedAt ?? ''}`;
     const before = new Map([...this.data.stories].map(([id, s]) => [id, state(s)]));
-    for (const line of text.split('\n')) {
-      if (line.length > 0) this.data.readText(line);
-    }
+    this.data.readAnswer(text);
+    this.refreshViewer();
     const changed: string[] = [];
     for (const [id, story] of this.data.stories) {
       if (before.get(id) === state(story)) continue;
@@ -85,6 +90,13 @@ class FacebookPageSession implements PageSession {
       if (story.audience !== 'unknown') this.fromNetwork.add(id);
     }
     return changed;
+  }
+
+  /** In-site navigation: the same tab, a new address. What the page's data said stays known. */
+  navigate(url: string): void {
+    this.context.baseUrl = url;
+    this.context.links = new LinkReader(url);
+    this.refreshViewer();
   }
 
   scan(root: ParentNode): ScannedItem[] {
@@ -160,6 +172,8 @@ class FacebookPageSession implements PageSession {
 
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
+  home: 'https://www.facebook.com/',
+  viewerCookie: FB_DATA.viewerCookie,
   matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),

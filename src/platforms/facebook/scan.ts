@@ -96,17 +96,27 @@ function readLabel(
   return { unread: firstUnread };
 }
 
-/** Data beats text; a disagreement between them is kept as evidence. Nothing read → unknown. */
-function decideAudience(header: PostHeader, story: DataStory | undefined, context: FacebookScanContext): AudienceReading {
+/**
+ * The newest reading decides: the data, unless the post's label changed while the page was open
+ * (the user just edited the audience, and the data read at load is older). At equal age data beats
+ * text; a disagreement is kept as evidence. Nothing read → unknown.
+ */
+function decideAudience(header: PostHeader, story: DataStory | undefined, postId: string, context: FacebookScanContext): AudienceReading {
   const label = readLabel(header, context);
   const fromLabel = 'audience' in label ? label : undefined;
-  if (story && story.audience !== 'unknown') {
+  const labelAt = fromLabel ? context.data.labelChangedAt(postId, fromLabel.audience) : 0;
+  if (story && story.audience !== 'unknown' && !(fromLabel && fromLabel.audience !== 'unknown' && labelAt > story.audienceAt)) {
     const reading: AudienceReading = { audience: story.audience, evidence: context.dataEvidence(story), icon: fromLabel?.icon ?? null };
     if (story.audienceSource) reading.source = story.audienceSource;
     if (fromLabel && fromLabel.audience !== story.audience) reading.disagreement = { evidence: 'label', audience: fromLabel.audience };
     return reading;
   }
-  if (fromLabel) return { audience: fromLabel.audience, evidence: 'label', source: fromLabel.source, icon: fromLabel.icon };
+  if (fromLabel) {
+    const reading: AudienceReading = { audience: fromLabel.audience, evidence: 'label', source: fromLabel.source, icon: fromLabel.icon };
+    if (story && story.audience !== 'unknown' && story.audience !== fromLabel.audience)
+      reading.disagreement = { evidence: context.dataEvidence(story), audience: story.audience };
+    return reading;
+  }
   if ('unread' in label && label.unread) context.diagnostics.unread(label.unread);
   return { audience: 'unknown', evidence: 'none', icon: null };
 }
@@ -153,8 +163,8 @@ export function scanFacebookPost(container: Element, context: FacebookScanContex
   if (!story && !permalink && !author) return [];
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
-  const reading = decideAudience(header, story, context);
   const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
+  const reading = decideAudience(header, story, postId, context);
   const aliasIds = story && permalink && permalink.postId !== story.postId ? [permalink.postId] : undefined;
   if (reading.audience === 'unknown') context.diagnostics.unknownPost(postId);
   else context.diagnostics.knownPost(postId);

@@ -26,23 +26,6 @@ export const FB = {
   profileHeader: '[data-pagelet="ProfileTilesFeed_0"], [data-pagelet="ProfileCometHeader"], [role="main"] h1',
 } as const;
 
-/** Data shapes (FACTS.md §3): the Story object, its audience entry, and the older privacy fields. */
-export const FB_DATA = {
-  storyTypename: 'Story',
-  audienceStrategyTypename: 'CometFeedStoryAudienceStrategy',
-  /** `privacy_scope.icon_image.name`; language-neutral. Only `everyone` is attested (= Public). */
-  iconNames: { everyone: 'public' } as Record<string, 'public'>,
-  /** Graph API privacy values (legacy_graph_api_privacy_json.value, privacy_scope.type). */
-  legacyValues: {
-    EVERYONE: 'public',
-    FRIENDS_OF_FRIENDS: 'friends_of_friends',
-    ALL_FRIENDS: 'friends',
-    SELF: 'only_me',
-    CUSTOM: 'custom',
-  } as Record<string, 'public' | 'friends_of_friends' | 'friends' | 'only_me' | 'custom'>,
-  loggedOutUserId: '0',
-} as const;
-
 /** Path segments that are site sections, never a person's username. */
 export const RESERVED_PATHS = new Set([
   'groups',

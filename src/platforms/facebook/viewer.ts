@@ -1,25 +1,19 @@
 import type { Viewer } from '../adapter';
+import { readCookie } from '../cookies';
 import type { FacebookPageData } from './page-data';
-import { FB, FB_DATA } from './selectors';
+import { FB_DATA } from './data-shapes';
+import { FB } from './selectors';
 import { profileOf } from './links';
 
-function cookie(doc: Document, name: string): string | undefined {
-  for (const part of doc.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
-
 /**
- * Who is logged in: the c_user cookie, else USER_ID in the page's data ("0" = logged out). The
+ * Who is logged in: the id the caller was given (the CLI's --viewer), the c_user cookie, else USER_ID in the page's data ("0" = logged out). The
  * username, which most people's author links use, comes from a User object in the data with the
  * viewer's id, or from the navigation's link to the viewer's own profile (it carries their name).
  */
-export function facebookViewer(doc: Document, data: FacebookPageData): Viewer | null {
-  const fromCookie = cookie(doc, 'c_user');
+export function facebookViewer(doc: Document, data: FacebookPageData, given?: string): Viewer | null {
+  const fromCookie = readCookie(doc, FB_DATA.viewerCookie);
   const fromData = data.viewer.userId;
-  const id = fromCookie && /^\d+$/.test(fromCookie) ? fromCookie : fromData;
+  const id = given ?? (fromCookie && /^\d+$/.test(fromCookie) ? fromCookie : fromData);
   if (!id || id === FB_DATA.loggedOutUserId || !/^\d+$/.test(id)) return null;
   const viewer: Viewer = { id };
   if (data.viewer.name) viewer.name = data.viewer.name;

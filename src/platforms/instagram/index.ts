@@ -24,7 +24,7 @@ import {
   type InstagramScanContext,
   type Owner,
 } from './scan';
-import { IG, IG_PATHS } from './selectors';
+import { IG, IG_DATA, IG_PATHS } from './selectors';
 import { instagramViewer, isViewerAccount } from './viewer';
 
 /** `knownAccount` is the viewer's account as the worker last stored it, so a feed knows it without the profile. */
@@ -79,7 +79,12 @@ class InstagramPageSession implements PageSession {
   }
 
   private refreshViewer(): void {
-    this.currentViewer = instagramViewer(this.doc, this.data, this.page);
+    this.currentViewer = instagramViewer(this.doc, this.data, this.page, this.options.viewerId);
+  }
+
+  /** The address is read from the document as the tab moves; what the data said so far stays known. */
+  navigate(): void {
+    this.refreshViewer();
   }
 
   readScripts(scripts: Iterable<Element>): void {
@@ -253,6 +258,8 @@ class InstagramPageSession implements PageSession {
 
 export const instagramAdapter: PlatformAdapter = {
   id: 'instagram',
+  home: `${IG_PATHS.origin}/`,
+  viewerCookie: IG_DATA.viewerCookie,
   matches: (url) => IG_PATHS.host.test(url.hostname),
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new InstagramPageSession(doc, options),

@@ -22,9 +22,9 @@ function cookie(doc: Document, name: string): string | undefined {
  * page's data; neither → logged out. The username comes from a user object with the viewer's id,
  * else from the profile page the viewer is on, when it shows the "Edit profile" link only the owner sees.
  */
-export function instagramViewer(doc: Document, data: InstagramPageData, page: PageRef): Viewer | null {
+export function instagramViewer(doc: Document, data: InstagramPageData, page: PageRef, given?: string): Viewer | null {
   const fromCookie = cookie(doc, IG_DATA.viewerCookie);
-  const id = fromCookie && IG_PATHS.numericId.test(fromCookie) ? fromCookie : data.viewerId;
+  const id = given ?? (fromCookie && IG_PATHS.numericId.test(fromCookie) ? fromCookie : data.viewerId);
   if (!id) return null;
   const viewer: Viewer = { id };
   const username = data.usernames.get(id) ?? (page.kind === 'profile' && isOwnProfilePage(doc) ? page.username : undefined);

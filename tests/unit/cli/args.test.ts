@@ -45,7 +45,7 @@ describe('parseCliArgs', () => {
   it.each([
     [[], 'missing command: glasshouse audit <saved-page.html>...'],
     [['scan', 'a.html'], 'unknown command "scan": the command is "audit"'],
-    [['audit'], 'audit needs at least one saved page (.html)'],
+    [['audit'], 'audit needs at least one saved page, answer or HAR file'],
     [['audit', 'a.html', '--format', 'pdf'], '--format must be json, csv or html, not "pdf"'],
     [['audit', 'a.html', '--url', 'facebook.com'], '--url must be an http(s) address, not "facebook.com"'],
     [['audit', 'a.html', '--url', 'file:///etc/passwd'], '--url must be an http(s) address, not "file:///etc/passwd"'],

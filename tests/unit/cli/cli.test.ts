@@ -104,24 +104,24 @@ describe('glasshouse audit', { timeout: 60_000 }, () => {
   it('skips an unrecognised page among recognised ones, saying so', async () => {
     const { status, stderr } = await run('audit', STORY_PAGE, FEED);
     expect(status).toBe(0);
-    expect(stderr).toBe(`glasshouse: skipped ${FEED}: not a saved facebook.com or instagram.com page\n`);
+    expect(stderr).toBe(`glasshouse: skipped ${FEED}: not a saved facebook.com or instagram.com page, answer or HAR file\n`);
   });
 
   it('exits 1 when no page is recognised', async () => {
     expect(await run('audit', FEED)).toEqual({
       status: 1,
       stdout: '',
-      stderr: `glasshouse: no page recognised: ${FEED} is not a saved facebook.com or instagram.com page (give its address with --url)\n`,
+      stderr: `glasshouse: nothing recognised: ${FEED} is not a saved facebook.com or instagram.com page, answer or HAR file (give its address with --url)\n`,
     });
     const two = await run('audit', FEED, FEED);
     expect(two.status).toBe(1);
-    expect(two.stderr).toMatch(/^glasshouse: no page recognised: none of the 2 pages is a saved/);
+    expect(two.stderr).toMatch(/^glasshouse: nothing recognised: none of the 2 files is a saved/);
   });
 
   it('exits 2 on a usage or file error, with one line', async () => {
     const missing = path.join(scratch, 'missing.html');
     const cases: [string[], string][] = [
-      [['audit'], 'glasshouse: audit needs at least one saved page (.html) (see glasshouse --help)\n'],
+      [['audit'], 'glasshouse: audit needs at least one saved page, answer or HAR file (see glasshouse --help)\n'],
       [['audit', FEED, '--format', 'xml'], 'glasshouse: --format must be json, csv or html, not "xml" (see glasshouse --help)\n'],
       [
         ['audit', FEED, '--url', 'https://example.org/'],
@@ -140,7 +140,7 @@ describe('glasshouse audit', { timeout: 60_000 }, () => {
   it('prints its usage for --help', async () => {
     const { status, stdout } = await run('--help');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Usage: glasshouse audit <saved-page.html>\.\.\./);
+    expect(stdout).toMatch(/^Usage: glasshouse audit <file>\.\.\./);
   });
 });
 
@@ -174,7 +174,7 @@ describe('bin/glasshouse.js, as a subprocess', () => {
     expect(await spawnCli(['audit', FEED])).toEqual({
       status: 1,
       stdout: '',
-      stderr: `glasshouse: no page recognised: ${FEED} is not a saved facebook.com or instagram.com page (give its address with --url)\n`,
+      stderr: `glasshouse: nothing recognised: ${FEED} is not a saved facebook.com or instagram.com page, answer or HAR file (give its address with --url)\n`,
     });
     expect(await spawnCli(['audit', '--nope'])).toEqual({
       status: 2,

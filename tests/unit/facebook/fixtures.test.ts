@@ -28,7 +28,7 @@ describe('profile timeline in French, with embedded data', () => {
       postId: '7001',
       audience: 'public',
       evidence: 'embedded-json',
-      audienceSource: 'icon_image.name=everyone',
+      audienceSource: 'description=Public',
       disagreement: { evidence: 'label', audience: 'friends' },
       publishedAt: 1622505600000,
       isOwn: true,

@@ -15,7 +15,7 @@ function read(html: string) {
 
 describeWithMaterial('the real saved facebook.com page (logged out, English)', [PAGE], () => {
   const realPage = readReal(PAGE);
-  it('finds its one story in the inline requireLazy data and calls it public from icon_image.name', () => {
+  it('finds its one story in the inline requireLazy data and calls it public from its description (icon_image.name agrees)', () => {
     const { session, rendered, data } = read(realPage);
     expect(session.viewer).toBeNull();
     expect(rendered).toEqual([]);
@@ -24,7 +24,7 @@ describeWithMaterial('the real saved facebook.com page (logged out, English)', [
       postId: '1053189635634220',
       audience: 'public',
       evidence: 'embedded-json',
-      audienceSource: 'icon_image.name=everyone',
+      audienceSource: 'description=Public',
       ownerId: '100028295814975',
       isOwn: false,
       kind: 'post',
@@ -33,13 +33,13 @@ describeWithMaterial('the real saved facebook.com page (logged out, English)', [
   });
 
   it('does not depend on the English word', () => {
-    const { data } = read(realPage.replace('"description":"Public"', '"description":"Zorgblorp"'));
+    const { data } = read(realPage.replaceAll('"description":"Public"', '"description":"Zorgblorp"'));
     expect(data[0]).toMatchObject({ audience: 'public', evidence: 'embedded-json' });
   });
 
   it('says unknown for an icon name nobody has seen, and counts it', () => {
     const { data, session } = read(
-      realPage.replace('{"name":"everyone"},"description":"Public"', '{"name":"new_icon_x"},"description":"Zorgblorp"'),
+      realPage.replaceAll('{"name":"everyone"},"description":"Public"', '{"name":"new_icon_x"},"description":"Zorgblorp"'),
     );
     expect(data[0]).toMatchObject({ audience: 'unknown', evidence: 'none' });
     expect(session.diagnostics.unreadLabels.get('icon_image.name=new_icon_x')).toBeGreaterThan(0);
