@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only src/lib may import the polyfill; only src/platforms may know a site's markup.
+    // Only src/lib may import the polyfill. (That only src/platforms knows a site's markup is a
+    // convention no rule here checks: docs/ARCHITECTURE.md#one-place-rules.)
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/lib/**'],
     rules: {

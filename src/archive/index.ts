@@ -1,6 +1,6 @@
 /**
- * The reader of Meta's "Download Your Information" export (FACTS.md §5): a pure module, importing
- * src/core only (and fflate for the ZIP). The extension page that mounts src/ui/shared/ArchiveImport.tsx
+ * The reader of Meta's "Download Your Information" export (docs/FACTS.md#meta-data-export): a pure
+ * module, importing src/core only (and fflate for the ZIP). The extension page that mounts src/ui/shared/ArchiveImport.tsx
  * gives it the picked files and the stored posts; it stores nothing itself.
  */
 export { ArchiveError, type ArchiveErrorCode } from './errors';

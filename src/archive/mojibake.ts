@@ -1,7 +1,7 @@
 /**
  * Meta's export writes its JSON with every non-ASCII byte of the UTF-8 text escaped as its own
- * character ("Ã©" for "é": UTF-8 read as Latin-1, FACTS.md §5). Re-encoding the characters as bytes
- * and decoding those as UTF-8 gives the text back. A string that is not such a mis-decoding (it has a
+ * character ("Ã©" for "é": UTF-8 read as Latin-1, docs/FACTS.md#meta-data-export). Re-encoding the
+ * characters as bytes and decoding those as UTF-8 gives the text back. A string that is not such a mis-decoding (it has a
  * character above U+00FF, or its bytes are not valid UTF-8) is left as it is.
  */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -4,7 +4,8 @@ import { ArchiveError } from './errors';
 import { repairStrings } from './mojibake';
 
 /**
- * The posts files of Meta's "Download Your Information" export, JSON format (FACTS.md §5):
+ * The posts files of Meta's "Download Your Information" export, JSON format
+ * (docs/FACTS.md#meta-data-export):
  * - Facebook: `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json`
  *   (older exports: `posts/your_posts_1.json`), each post `{timestamp, title, data[{post}], attachments[…]}`;
  * - Instagram: `…/media/posts_1.json`, each post `{media[{uri, creation_timestamp, title}], title?, creation_timestamp?}`.

@@ -3,12 +3,13 @@
  *
  * What it walks — the user's own profile timeline (Facebook: https://www.facebook.com/me, which
  * resolves to the profile; Instagram: the profile grid https://www.instagram.com/<username>/), not the
- * activity log (https://www.facebook.com/me/allactivity, FACTS.md §2). The timeline shows every post
- * with the audience icon next to its timestamp, and carries the embedded data, which the detectors
- * already read (FACTS.md §3): the same PageWatch records the scan's posts as any other page's, with
- * the same evidence. The activity log's audience display is not documented in FACTS, so a scan there
- * would need new, unverified detectors and would fail towards "unknown" for everything. On Instagram
- * the audience is the account's (FACTS.md §2), and the grid lists every post.
+ * activity log (https://www.facebook.com/me/allactivity, docs/FACTS.md#fixing-exposure). The timeline
+ * shows every post with the audience icon next to its timestamp, and carries the embedded data, which
+ * the detectors already read (docs/FACTS.md#facebook-audience-data): the same PageWatch records the
+ * scan's posts as any other page's, with the same evidence. The activity log's audience display is
+ * not documented in docs/FACTS.md, so a scan there would need new, unverified detectors and would
+ * fail towards "unknown" for everything. On Instagram the audience is the account's
+ * (docs/FACTS.md#what-is-public), and the grid lists every post.
  *
  * States: running → paused (the user, or the tab went away) → running … → done (end of the timeline)
  * or stopped (cancelled; or the scan stopped itself on a login page, a checkpoint, a logged-out page,

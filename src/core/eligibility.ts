@@ -15,9 +15,9 @@ export interface EligibilityVerdict {
 }
 
 /**
- * Meta trains on public content of adult EU users (FACTS.md §1–2). Public posts, posts in public
- * groups and everything of a public Instagram account are eligible; an audience we could not read
- * is `unknown`, never "not eligible".
+ * Meta trains on public content of adult EU users (docs/FACTS.md#meta-ai-training,
+ * docs/FACTS.md#what-is-public). Public posts, posts in public groups and everything of a public
+ * Instagram account are eligible; an audience we could not read is `unknown`, never "not eligible".
  */
 export function isTrainingEligible(audience: Audience): EligibilityVerdict {
   switch (audience) {

@@ -6,15 +6,15 @@ import type { Platform } from './platform';
  *
  * Meta changes these without notice (the form ids changed once already, between 2024 and 2025), so
  * they live here and nowhere else, each with where it came from and when it was checked.
- * Source: the project's fact sheet, docs FACTS.md §1 (Meta's notice of 14 April 2025 and its Help
- * Center forms) and §2; copied from it on the date below — not re-opened live from the build machine,
- * which has no network. Whoever re-checks them in a browser updates `META_ADDRESSES_CHECKED`.
+ * Source: docs/FACTS.md#objection (Meta's notice of 14 April 2025 and its Help Center forms) and
+ * docs/FACTS.md#fixing-exposure; copied on the date below — not re-opened live from the build
+ * machine, which has no network. Whoever re-checks them in a browser updates `META_ADDRESSES_CHECKED`.
  *
  * History, kept as a record only (do not link to them):
  * - 2024 Facebook form: https://www.facebook.com/help/contact/6359191084165019
  * - 2024 Instagram form: https://help.instagram.com/contact/233964459562201
  */
-export const META_ADDRESSES_CHECKED = { on: '2026-11-29', source: 'FACTS.md §1–§2 (2025 forms)' } as const;
+export const META_ADDRESSES_CHECKED = { on: '2026-11-29', source: 'docs/FACTS.md#objection (2025 forms)' } as const;
 
 /** The 2025 objection forms, filled in while logged in; Meta says one covers the linked accounts in the same Accounts Center. */
 export const OBJECTION_FORMS: Readonly<Record<Platform, string>> = {
@@ -25,8 +25,8 @@ export const OBJECTION_FORMS: Readonly<Record<Platform, string>> = {
 /** Meta's Privacy Center page on generative AI: offered beside the forms in case their ids change again. */
 export const PRIVACY_CENTER_GENAI = 'https://www.facebook.com/privacy/genai/';
 
-/** Instagram's "Private account" setting (FACTS.md §2). Facebook's "Limit who can see past posts" has no stable deep link. */
+/** Instagram's "Private account" setting (docs/FACTS.md#fixing-exposure). Facebook's "Limit who can see past posts" has no stable deep link. */
 export const INSTAGRAM_PRIVACY_SETTING = 'https://www.instagram.com/accounts/privacy_setting/';
 
-/** Facebook's activity log, where every own post and its audience can be reviewed (FACTS.md §2). */
+/** Facebook's activity log, where every own post and its audience can be reviewed (docs/FACTS.md#fixing-exposure). */
 export const FACEBOOK_ACTIVITY_LOG = 'https://www.facebook.com/me/allactivity';

@@ -6,7 +6,7 @@ import { popupTotals } from './scenarios/facebook-feed';
 import { ask, panelOf, until } from './scenarios/scan';
 
 /**
- * A profile timeline like Facebook's (FACTS.md §3 markup): it starts with a few posts and appends the
+ * A profile timeline like Facebook's (the markup of docs/FACTS.md#facebook-markup): it starts with a few posts and appends the
  * next page when the view comes near the bottom, until the history ends. Every post is the viewer's
  * own; a third is public, a third friends-only, a third carries an audience label nobody can read
  * (unknown). Dates come from the Story data each page carries, one month apart.

@@ -6,7 +6,7 @@ import { openReady, popupTotals } from './scenarios/facebook-feed';
 import { ask, panelOf, until } from './scenarios/scan';
 
 /**
- * The viewer's own Instagram profile grid as the site serves it (FACTS.md §4; the markup of
+ * The viewer's own Instagram profile grid as the site serves it (docs/FACTS.md#instagram-pages; the markup of
  * tests/fixtures/instagram/profile-public-en.html): the first rows and the first page of the timeline
  * data in the HTML, the next pages fetched from /graphql/query when the view nears the bottom and
  * rendered as new rows. The account is public, so every post is (public_account).

@@ -3,7 +3,10 @@ import { FACEBOOK_ACTIVITY_LOG, INSTAGRAM_PRIVACY_SETTING } from '../../core/met
 import { t } from '../../lib/i18n';
 import { ExternalLink } from '../shared/links';
 
-/** Making posts non-public: the one lever that works per post and after the fact (FACTS.md §1–§2). */
+/**
+ * Making posts non-public: the one lever that works per post and after the fact
+ * (docs/FACTS.md#objection, docs/FACTS.md#fixing-exposure).
+ */
 export function FixingAdvice({ platforms }: { platforms: PlatformOverview[] }) {
   const instagram = platforms.find((p) => p.summary.platform === 'instagram')?.viewer;
   return (

@@ -17,7 +17,7 @@ const DAY = 24 * 3600 * 1000;
 const FB_PATH = 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json';
 const IG_PATH = 'your_instagram_activity/media/posts_1.json';
 
-/** What Meta writes: UTF-8 bytes escaped one by one as \u00XX (FACTS.md §5). */
+/** What Meta writes: UTF-8 bytes escaped one by one as \u00XX (docs/FACTS.md#meta-data-export). */
 function metaJson(value: unknown): string {
   const utf8AsLatin1 = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
   const mangle = (v: unknown): unknown =>
