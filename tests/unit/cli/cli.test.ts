@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,6 +180,84 @@ describe('bin/glasshouse.js, as a subprocess', () => {
       status: 2,
       stdout: '',
       stderr: "glasshouse: unknown option '--nope' (see glasshouse --help)\n",
+    });
+  });
+});
+
+describe('glasshouse audit of saved data answers and HAR files', { timeout: 60_000 }, () => {
+  const answers = path.join(root, 'tests/fixtures/facebook/answers');
+  const ownTimeline = path.join(answers, 'own-timeline-de.json');
+
+  it('reads a saved answer, the viewer given with --viewer (an answer does not say who is logged in)', async () => {
+    const { status, stdout, stderr } = await run('audit', ownTimeline, '--viewer', '100001');
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(
+      reportOf(stdout)
+        .findings.map((f) => [f.postId, f.audience, f.evidence])
+        .sort(),
+    ).toEqual([
+      ['5000000000000001', 'friends', 'graphql'],
+      ['5000000000000002', 'public', 'graphql'],
+      ['5000000000000003', 'friends_except', 'graphql'],
+      ['5000000000000004', 'custom', 'graphql'],
+      ['5000000000000005', 'only_me', 'graphql'],
+      ['5000000000000006', 'friends', 'graphql'],
+    ]);
+    // Without --viewer nothing is the user's: everyone's posts are still there with --all-authors.
+    expect(reportOf((await run('audit', ownTimeline)).stdout).findings).toEqual([]);
+    expect(reportOf((await run('audit', ownTimeline, '--all-authors')).stdout).findings.length).toBe(9);
+  });
+
+  it('reads a HAR recording: its answers in order, the viewer from the recorded c_user cookie', async () => {
+    const entry = (url: string, text: string, mimeType = 'application/json') => ({
+      request: { url, method: 'POST', cookies: [{ name: 'c_user', value: '100003' }], headers: [] },
+      response: { status: 200, content: { mimeType, text } },
+    });
+    const harFile = path.join(scratch, 'edit.har');
+    const load = JSON.stringify({
+      data: {
+        node: {
+          __typename: 'Story',
+          post_id: '8000000000000001',
+          actors: [{ __typename: 'User', id: '100003', name: 'Ola Nowak' }],
+          comet_sections: {
+            audience: {
+              __typename: 'CometFeedStoryPrivacySelectorStrategy',
+              story: { privacy_scope: { privacy_scope_renderer: { privacy_row_input: { base_state: 'FRIENDS', allow: [], deny: [] } } } },
+            },
+          },
+        },
+      },
+    });
+    const save = readFileSync(path.join(answers, 'audience-save-pl.json'), 'utf8');
+    const har = {
+      log: {
+        version: '1.2',
+        entries: [
+          entry('https://www.facebook.com/api/graphql/', load),
+          entry('https://static.xx.fbcdn.net/rsrc.php/x.js', 'var x;', 'text/javascript'),
+          entry('https://www.facebook.com/api/graphql/', save),
+          { broken: true },
+        ],
+      },
+    };
+    writeFileSync(harFile, JSON.stringify(har));
+    const { status, stdout, stderr } = await run('audit', harFile);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(reportOf(stdout).findings.map((f) => [f.postId, f.audience])).toEqual([['8000000000000001', 'only_me']]);
+  });
+
+  it('says when a JSON file is no answer of either site', async () => {
+    const other = path.join(scratch, 'other.json');
+    writeFileSync(other, '{"hello":"world"}');
+    expect((await run('audit', other)).status).toBe(1);
+  });
+
+  it('refuses a --viewer that is not an account id', async () => {
+    expect(await run('audit', ownTimeline, '--viewer', 'alice')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'glasshouse: --viewer must be a numeric account id, not "alice" (see glasshouse --help)\n',
     });
   });
 });
