@@ -58,10 +58,22 @@ function renderPost(label: string) {
   const article = document.createElement('div');
   article.setAttribute('role', 'article');
   article.id = 'live-post';
-  article.innerHTML = `<h2><a href="https://www.facebook.com/profile.php?id=100001">Alice Martin</a></h2>
-    <a href="${PERMALINK}">2h</a>
-    <svg role="img"><title>${label}</title></svg>
-    <div data-ad-preview="message">Picnic on Sunday</div>`;
+  const heading = document.createElement('h2');
+  const author = Object.assign(document.createElement('a'), {
+    href: 'https://www.facebook.com/profile.php?id=100001',
+    textContent: 'Alice Martin',
+  });
+  heading.append(author);
+  const time = Object.assign(document.createElement('a'), { href: PERMALINK, textContent: '2h' });
+  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  icon.setAttribute('role', 'img');
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = label;
+  icon.append(title);
+  const message = document.createElement('div');
+  message.setAttribute('data-ad-preview', 'message');
+  message.textContent = 'Picnic on Sunday';
+  article.append(heading, time, icon, message);
   document.querySelector('[role="feed"]')!.append(article);
   return article;
 }
