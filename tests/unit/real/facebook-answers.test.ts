@@ -165,4 +165,23 @@ describeWithMaterial('real Facebook answers: every post gets its true audience',
       for (const [postId, truth] of Object.entries(answer.posts)) expect([postId, found.get(postId)]).toEqual([postId, truth.audience]);
     });
   }
+
+  it('a variant built from two real shapes: a public post sharing a private-group reel stays public', async () => {
+    // The timeline's first line holds one own Friends post sharing a public reel: made Public, its
+    // reel made a private group's (as the shorts-video story's privacy_scope says), in memory only.
+    const [first = '', ...rest] = readReal(realPath('facebook', 'cyd-2025-timeline-list-response.json')).split('\n');
+    const variant = first
+      .replaceAll('"base_state":"FRIENDS"', '"base_state":"EVERYONE"')
+      .replace(
+        '"description":"Public","label":"Public","display_label":"Public"',
+        '"description":"Private group","label":"Private group","display_label":"Private group"',
+      );
+    expect(variant).not.toBe(first);
+    document.cookie = `c_user=${CHASE}`;
+    const session = facebookAdapter.openSession(document, { url: 'https://www.facebook.com/' });
+    session.readNetworkPayload([variant, ...rest].join('\n'));
+    const posts = new Map(session.dataOnlyPosts().map((post) => [post.postId, post]));
+    expect(posts.get('122113895174759940')).toMatchObject({ audience: 'public', isOwn: true });
+    expect(posts.get('565757813175226')).toMatchObject({ audience: 'private_group', isOwn: false });
+  });
 });
