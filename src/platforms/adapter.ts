@@ -87,7 +87,6 @@ export interface SessionOptions {
 
 export interface PlatformAdapter {
   id: Platform;
-  matches(url: URL): boolean;
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
   openSession(doc: Document, options?: SessionOptions): PageSession;

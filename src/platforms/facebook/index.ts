@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
-import { LIMITS } from '../../core';
+import { LIMITS, SITES } from '../../core';
 import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type SessionOptions } from '../adapter';
 import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
@@ -36,7 +36,7 @@ class FacebookPageSession implements PageSession {
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
     this.readScripts(doc.querySelectorAll(FB.dataScript));
-    const baseUrl = options.url ?? doc.location?.href ?? 'https://www.facebook.com/';
+    const baseUrl = options.url ?? doc.location?.href ?? `${SITES.facebook.origin}/`;
     this.context = {
       viewer: facebookViewer(doc, this.data),
       lang,
@@ -125,7 +125,7 @@ class FacebookPageSession implements PageSession {
     const post: DetectedPost = {
       platform: 'facebook',
       postId: story.postId,
-      url: (story.url ?? `https://www.facebook.com/${story.postId}`).slice(0, LIMITS.urlLength),
+      url: (story.url ?? `${SITES.facebook.origin}/${story.postId}`).slice(0, LIMITS.urlLength),
       kind: 'post',
       ownerId: story.ownerId ?? '',
       isOwn: story.ownerId !== undefined && story.ownerId === viewerId,
@@ -160,7 +160,6 @@ class FacebookPageSession implements PageSession {
 
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
-  matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
 };
