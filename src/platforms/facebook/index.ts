@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
-import { LIMITS, SITES } from '../../core';
+import { canonicalSiteUrl, LIMITS, SITES } from '../../core';
 import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type SessionOptions } from '../adapter';
 import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
@@ -36,7 +36,8 @@ class FacebookPageSession implements PageSession {
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
     this.readScripts(doc.querySelectorAll(FB.dataScript));
-    const baseUrl = options.url ?? doc.location?.href ?? `${SITES.facebook.origin}/`;
+    // As on www.: a finding that takes the page's address (profile photos, unlinked posts) has one address on every host.
+    const baseUrl = canonicalSiteUrl(options.url ?? doc.location?.href ?? `${SITES.facebook.origin}/`);
     this.context = {
       viewer: facebookViewer(doc, this.data),
       lang,
