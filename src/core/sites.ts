@@ -55,7 +55,10 @@ export function platformOfDomain(hostname: string): Platform | undefined {
   return SITE_PLATFORMS.find((platform) => host === SITES[platform].domain || host.endsWith(`.${SITES[platform].domain}`));
 }
 
-/** `url` on its site's canonical origin when it is on one of the site's hosts (web. or m. → www.); any other string as it was. */
+/**
+ * `url` on its site's canonical origin when it is on one of the site's hosts or its bare domain
+ * (web., m. or facebook.com → www.); any other string as it was.
+ */
 export function canonicalSiteUrl(url: string): string {
   let parsed: URL;
   try {
@@ -63,7 +66,7 @@ export function canonicalSiteUrl(url: string): string {
   } catch {
     return url;
   }
-  const platform = platformOfHost(parsed.hostname);
+  const platform = platformOfHost(parsed.hostname) ?? SITE_PLATFORMS.find((site) => parsed.hostname === SITES[site].domain);
   return platform ? `${SITES[platform].origin}${parsed.pathname}${parsed.search}${parsed.hash}` : url;
 }
 

@@ -77,24 +77,26 @@ describe('the table of sites', () => {
     expect(linkablePostUrl('https://evil-instagram.com/x')).toBeNull();
   });
 
-  it('puts an address read on web. or m. on www., and leaves any other as it was', () => {
+  it('puts an address read on web., m. or the bare domain on www., and leaves any other as it was', () => {
     expect(canonicalSiteUrl('https://web.facebook.com/alice.martin/posts/pfbid0x?a=1#c')).toBe(
       'https://www.facebook.com/alice.martin/posts/pfbid0x?a=1#c',
     );
     expect(canonicalSiteUrl('https://m.facebook.com/story.php?story_fbid=1&id=2')).toBe(
       'https://www.facebook.com/story.php?story_fbid=1&id=2',
     );
+    expect(canonicalSiteUrl('https://facebook.com/alice.martin')).toBe('https://www.facebook.com/alice.martin');
     expect(canonicalSiteUrl('https://www.instagram.com/p/C7aLago0001/')).toBe('https://www.instagram.com/p/C7aLago0001/');
     expect(canonicalSiteUrl('https://business.facebook.com/x')).toBe('https://business.facebook.com/x');
     expect(canonicalSiteUrl('about:blank')).toBe('about:blank');
   });
 
-  it("picks each site's reader on every one of its hosts and on no other", () => {
+  it("picks each site's reader on every one of its hosts and its bare domain, and on no look-alike", () => {
     for (const [platform, site] of Object.entries(SITES)) {
-      for (const host of site.hosts) expect(pickAdapter(new URL(`https://${host}/`))?.id).toBe(platform);
+      for (const host of [...site.hosts, site.domain]) expect(pickAdapter(new URL(`https://${host}/`))?.id).toBe(platform);
     }
     expect(Object.keys(ADAPTERS).sort()).toEqual(Object.keys(SITES).sort());
     expect(pickAdapter(new URL('https://facebook.com.evil.example/'))).toBeUndefined();
+    expect(pickAdapter(new URL('https://evil-facebook.com/'))).toBeUndefined();
     expect(pickAdapter(new URL('https://example.org/'))).toBeUndefined();
   });
 });
