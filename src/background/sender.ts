@@ -1,4 +1,4 @@
-import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '../core';
+import { CONTENT_SCRIPT_REQUESTS, platformOfOrigin, type RequestType } from '../core';
 
 /** Who sent a message, as far as the worker trusts it. */
 export type SenderKind = 'extension-page' | 'content-script' | 'stranger';
@@ -9,8 +9,6 @@ export interface SenderInfo {
   tab?: unknown;
 }
 
-const SITE_ORIGINS = new Set(['https://www.facebook.com', 'https://www.instagram.com']);
-
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId || !sender.url) return 'stranger';
   let origin: string;
@@ -20,7 +18,8 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
     return 'stranger';
   }
   if (origin === new URL(extensionOrigin).origin) return 'extension-page';
-  if (sender.tab && SITE_ORIGINS.has(origin)) return 'content-script';
+  // A tab on one of the sites' hosts (the table's, exactly): where the content script runs, and nowhere else.
+  if (sender.tab && platformOfOrigin(origin)) return 'content-script';
   return 'stranger';
 }
 

@@ -1,4 +1,4 @@
-import type { AccountObservation, DetectedPost, Platform } from '../core';
+import { SITES, type AccountObservation, type DetectedPost, type Platform } from '../core';
 import { ADAPTERS, pickAdapter } from '../platforms';
 import type { PlatformAdapter, Viewer } from '../platforms/adapter';
 import { harResponses, type HarResponse } from './har';
@@ -14,6 +14,9 @@ export interface AuditOptions {
   /** Who is logged in (`--viewer`), when the file does not say. */
   viewer?: string;
 }
+
+/** Where saved data that names no address is read as having come from: the site's home page. */
+const homeOf = (adapter: PlatformAdapter) => `${SITES[adapter.id].origin}/`;
 
 /** The comment savers write sits at the very top of the file. */
 const HEAD_BYTES = 8192;
@@ -74,9 +77,9 @@ async function auditAnswers(adapter: PlatformAdapter, bodies: string[], url: str
 /** A data answer saved alone: the site is `--url`'s, else the first whose reader finds something in it. */
 export async function auditAnswer(text: string, options: AuditOptions = {}): Promise<PageAudit> {
   const given = options.url ? absoluteHttpUrl(options.url) : undefined;
-  const adapters = given ? [pickAdapter(given)].filter((a) => a !== undefined) : ADAPTERS;
+  const adapters = given ? [pickAdapter(given)].filter((a) => a !== undefined) : Object.values(ADAPTERS);
   for (const adapter of adapters) {
-    const audit = await auditAnswers(adapter, [text], given?.href ?? adapter.home, options.viewer);
+    const audit = await auditAnswers(adapter, [text], given?.href ?? homeOf(adapter), options.viewer);
     if (audit.recognised) return audit;
   }
   return { recognised: false };
@@ -87,17 +90,17 @@ const NUMERIC_ID = /^\d{1,30}$/;
 /** A HAR recording: each site's answers read in order, its pages as pages; the viewer from the recorded cookies. */
 export async function auditHar(responses: HarResponse[], options: AuditOptions = {}): Promise<PageAudit[]> {
   const audits: PageAudit[] = [];
-  for (const adapter of ADAPTERS) {
+  for (const adapter of Object.values(ADAPTERS)) {
     const mine = responses.filter((response) => {
       const url = absoluteHttpUrl(response.url);
-      return url !== undefined && adapter.matches(url);
+      return url !== undefined && pickAdapter(url) === adapter;
     });
     if (mine.length === 0) continue;
     const recorded = mine.map((r) => r.cookies.get(adapter.viewerCookie)).find((id) => id !== undefined && NUMERIC_ID.test(id));
     const viewer = options.viewer ?? recorded;
     for (const page of mine.filter((r) => r.isPage)) audits.push(await auditPage(page.body, page.url, viewer));
     const answers = mine.filter((r) => !r.isPage).map((r) => r.body);
-    if (answers.length > 0) audits.push(await auditAnswers(adapter, answers, adapter.home, viewer));
+    if (answers.length > 0) audits.push(await auditAnswers(adapter, answers, homeOf(adapter), viewer));
   }
   return audits;
 }

@@ -5,11 +5,12 @@
  */
 import { BRIDGE_SOURCE, CONTENT_READY_SOURCE } from '../core/bridge-source';
 import { LIMITS } from '../core/limits';
-import { OBSERVED_RESPONSE_PATHS } from '../platforms/network-paths';
+import { platformOfOrigin, SITES } from '../core/sites';
 
 (() => {
-  const paths = OBSERVED_RESPONSE_PATHS[location.hostname] ?? [];
-  if (paths.length === 0) return;
+  const platform = platformOfOrigin(location.origin);
+  if (!platform) return;
+  const paths = SITES[platform].dataPaths;
   const observed = (url: string): boolean => {
     try {
       const { pathname, origin } = new URL(url, location.href);

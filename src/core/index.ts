@@ -12,3 +12,4 @@ export * from './messages';
 export * from './bridge';
 export * from './overview';
 export * from './site-url';
+export * from './sites';

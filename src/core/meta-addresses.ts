@@ -1,4 +1,5 @@
 import type { Platform } from './platform';
+import { SITES } from './sites';
 
 /**
  * Meta's addresses the UI sends people to: the objection forms ("right to object", GDPR art. 21),
@@ -18,15 +19,16 @@ export const META_ADDRESSES_CHECKED = { on: '2026-11-29', source: 'docs/FACTS.md
 
 /** The 2025 objection forms, filled in while logged in; Meta says one covers the linked accounts in the same Accounts Center. */
 export const OBJECTION_FORMS: Readonly<Record<Platform, string>> = {
-  facebook: 'https://www.facebook.com/help/contact/712876720715583',
+  facebook: `${SITES.facebook.origin}/help/contact/712876720715583`,
+  // Meta's help host, not a page of the site itself: not in the table of sites.
   instagram: 'https://help.instagram.com/contact/767264225370182',
 };
 
 /** Meta's Privacy Center page on generative AI: offered beside the forms in case their ids change again. */
-export const PRIVACY_CENTER_GENAI = 'https://www.facebook.com/privacy/genai/';
+export const PRIVACY_CENTER_GENAI = `${SITES.facebook.origin}/privacy/genai/`;
 
 /** Instagram's "Private account" setting (docs/FACTS.md#fixing-exposure). Facebook's "Limit who can see past posts" has no stable deep link. */
-export const INSTAGRAM_PRIVACY_SETTING = 'https://www.instagram.com/accounts/privacy_setting/';
+export const INSTAGRAM_PRIVACY_SETTING = `${SITES.instagram.origin}/accounts/privacy_setting/`;
 
 /** Facebook's activity log, where every own post and its audience can be reviewed (docs/FACTS.md#fixing-exposure). */
-export const FACEBOOK_ACTIVITY_LOG = 'https://www.facebook.com/me/allactivity';
+export const FACEBOOK_ACTIVITY_LOG = `${SITES.facebook.origin}/me/allactivity`;

@@ -2,6 +2,7 @@ import { z } from './zod-setup';
 import { AudienceSchema, EvidenceSchema } from './audience';
 import { PlatformSchema } from './platform';
 import { LIMITS } from './limits';
+import { SITE_ADDRESS, SITE_DOMAINS } from './sites';
 
 export const PostKindSchema = z.enum(['post', 'comment', 'photo', 'video', 'reel', 'profile_picture', 'cover_photo']);
 export type PostKind = z.infer<typeof PostKindSchema>;
@@ -19,11 +20,11 @@ export function plausibleTime(ms: number): number | undefined {
   return PlausibleTimeSchema.safeParse(ms).success ? ms : undefined;
 }
 
-/** Only https addresses on the two sites: a finding never carries a link anywhere else. */
+/** Only https addresses on the sites' domains: a finding never carries a link anywhere else. */
 export const SiteUrlSchema = z
   .string()
   .max(LIMITS.urlLength)
-  .regex(/^https:\/\/([a-z0-9-]+\.)*(facebook|instagram)\.com(\/|$)/, 'not a facebook.com or instagram.com address');
+  .regex(SITE_ADDRESS, `not a ${SITE_DOMAINS.join(' or ')} address`);
 
 /** A second signal that disagreed with the one that decided, kept as evidence. */
 export const AudienceDisagreementSchema = z.object({

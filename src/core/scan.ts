@@ -2,6 +2,7 @@ import { z } from './zod-setup';
 import { PlatformSchema, type Platform } from './platform';
 import { PlausibleTimeSchema } from './post';
 import { LIMITS } from './limits';
+import { SITES } from './sites';
 
 /**
  * The full-history scan: the worker opens the user's own profile in a tab and the content script
@@ -125,9 +126,9 @@ export function isResumable(scan: { status: ScanStatus; reason?: ScanReason | un
  * the extension has seen is needed.
  */
 export function scanStartUrl(platform: Platform, instagramUsername?: string): string | null {
-  if (platform === 'facebook') return 'https://www.facebook.com/me';
+  if (platform === 'facebook') return `${SITES.facebook.origin}/me`;
   if (!instagramUsername || !/^[A-Za-z0-9._]{1,30}$/.test(instagramUsername)) return null;
-  return `https://www.instagram.com/${instagramUsername}/`;
+  return `${SITES.instagram.origin}/${instagramUsername}/`;
 }
 
 /** Error replies the UI recognises (src/ui/shared/actions.ts). */

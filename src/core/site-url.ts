@@ -1,7 +1,5 @@
 import { LIMITS } from './limits';
-
-/** The sites whose posts Glasshouse links to. */
-const LINKABLE_SITES = ['facebook.com', 'instagram.com'];
+import { platformOfDomain } from './sites';
 
 /**
  * A post address that may become a link: http(s) on facebook.com or instagram.com (or a
@@ -18,6 +16,5 @@ export function linkablePostUrl(url: string): string | null {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   if (parsed.username || parsed.password) return null;
-  const host = parsed.hostname.toLowerCase();
-  return LINKABLE_SITES.some((site) => host === site || host.endsWith(`.${site}`)) ? parsed.href : null;
+  return platformOfDomain(parsed.hostname) ? parsed.href : null;
 }

@@ -94,11 +94,8 @@ export interface SessionOptions {
 
 export interface PlatformAdapter {
   id: Platform;
-  /** The site's home address: where saved data that names no address is read as having come from. */
-  home: string;
   /** The cookie that says who is logged in (a HAR file's requests carry it). */
   viewerCookie: string;
-  matches(url: URL): boolean;
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
   openSession(doc: Document, options?: SessionOptions): PageSession;

@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
-import { LIMITS } from '../../core';
+import { canonicalSiteUrl, LIMITS, SITES } from '../../core';
 import { DetectionDiagnostics, type PageSession, type PlatformAdapter, type ScannedItem, type SessionOptions } from '../adapter';
 import { AudienceVocabularyIndex } from './audience-vocabulary';
 import { AUDIENCE_VOCABULARIES } from './vocabulary';
@@ -39,7 +39,8 @@ class FacebookPageSession implements PageSession {
     const vocabulary = facebookVocabulary();
     this.data = new FacebookPageData(vocabulary, lang, (label) => this.diagnostics.unread(label));
     this.readScripts(doc.querySelectorAll(FB.dataScript));
-    const baseUrl = options.url ?? doc.location?.href ?? 'https://www.facebook.com/';
+    // As on www.: a finding that takes the page's address (profile photos, unlinked posts) has one address on every host.
+    const baseUrl = canonicalSiteUrl(options.url ?? doc.location?.href ?? `${SITES.facebook.origin}/`);
     this.context = {
       viewer: facebookViewer(doc, this.data, this.viewerId),
       lang,
@@ -137,7 +138,7 @@ class FacebookPageSession implements PageSession {
     const post: DetectedPost = {
       platform: 'facebook',
       postId: story.postId,
-      url: (story.url ?? `https://www.facebook.com/${story.postId}`).slice(0, LIMITS.urlLength),
+      url: (story.url ?? `${SITES.facebook.origin}/${story.postId}`).slice(0, LIMITS.urlLength),
       kind: 'post',
       ownerId: story.ownerId ?? '',
       isOwn: story.ownerId !== undefined && story.ownerId === viewerId,
@@ -172,9 +173,7 @@ class FacebookPageSession implements PageSession {
 
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
-  home: 'https://www.facebook.com/',
   viewerCookie: FB_DATA.viewerCookie,
-  matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
 };

@@ -1,11 +1,12 @@
+import { platformOfDomain, SITES } from '../../core';
 import { RESERVED_PATHS } from './selectors';
 
-const FACEBOOK_HOST = /(^|\.)facebook\.com$/;
+const ORIGIN = SITES.facebook.origin;
 
 function parse(href: string, base: string): URL | null {
   try {
     const url = new URL(href, base);
-    return FACEBOOK_HOST.test(url.hostname) ? url : null;
+    return platformOfDomain(url.hostname) === 'facebook' ? url : null;
   } catch {
     return null;
   }
@@ -66,8 +67,8 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
   const commentId = url.searchParams.get('comment_id') ?? undefined;
   const clean = (path: string, keep: string[] = []) => {
     // The path is made of the parsed URL's own segments, already in the form a parse would give.
-    if (keep.length === 0) return `https://www.facebook.com${path}`;
-    const out = new URL(path, 'https://www.facebook.com');
+    if (keep.length === 0) return `${ORIGIN}${path}`;
+    const out = new URL(path, ORIGIN);
     for (const name of keep) {
       const value = url.searchParams.get(name);
       if (value) out.searchParams.set(name, value);
@@ -89,11 +90,11 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
   }
   if (parts[0] === 'photo' || parts[0] === 'photo.php' || parts[1] === 'photos') {
     const id = url.searchParams.get('fbid') ?? parts.at(-1);
-    if (id && /^\d+$/.test(id)) return withComment({ postId: id, kind: 'photo', url: `https://www.facebook.com/photo/?fbid=${id}` });
+    if (id && /^\d+$/.test(id)) return withComment({ postId: id, kind: 'photo', url: `${ORIGIN}/photo/?fbid=${id}` });
   }
   if (parts[1] === 'videos' || parts[0] === 'watch' || parts[0] === 'reel') {
     const id = url.searchParams.get('v') ?? parts.find((p) => /^\d+$/.test(p));
-    if (id) return withComment({ postId: id, kind: 'video', url: `https://www.facebook.com/watch/?v=${id}` });
+    if (id) return withComment({ postId: id, kind: 'video', url: `${ORIGIN}/watch/?v=${id}` });
   }
   return null;
 }

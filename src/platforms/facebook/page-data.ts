@@ -1,5 +1,5 @@
 import type { FacebookAudience } from '../../core';
-import { LIMITS, plausibleTime, SiteUrlSchema } from '../../core';
+import { LIMITS, plausibleTime, SITES, SiteUrlSchema } from '../../core';
 import { extractJsonValues, jsonDocuments, walkObjects } from '../embedded-json';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import { FB_DATA } from './data-shapes';
@@ -32,6 +32,9 @@ export interface DataViewer {
   /** Profile URLs of users the data names, by id: finds the viewer's username. */
   profileUrls: Map<string, string>;
 }
+
+/** Links in the data are read against the site's home page. */
+const FACEBOOK_HOME = `${SITES.facebook.origin}/`;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -126,7 +129,7 @@ function readStory(
   const ownerName = str(actor?.name);
   if (ownerName) found.ownerName = ownerName;
   if (url) {
-    const permalink = permalinkOf(url, 'https://www.facebook.com/');
+    const permalink = permalinkOf(url, FACEBOOK_HOME);
     // A permalink is rebuilt on facebook.com; any other address is kept only if it is on the site.
     const onSite = permalink?.url ?? (SiteUrlSchema.safeParse(url).success ? url : undefined);
     if (onSite) found.url = onSite;

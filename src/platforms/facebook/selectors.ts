@@ -68,9 +68,6 @@ export const RESERVED_PATHS = new Set([
   'posts',
 ]);
 
-/** Responses the page-world script hands over: the feed's GraphQL answers. */
-export const FB_NETWORK = { dataPaths: ['/api/graphql/', '/ajax/bulk-route-definitions/'] } as const;
-
 /**
  * Where a full-history scan must stop: Facebook sent the user to log in or to a checkpoint, or its
  * data answered "slow down" (GraphQL error 1675004; reported by scrapers, not in FACTS.md — a false

@@ -1,9 +1,13 @@
+import { SITES } from '../../core';
 import type { Viewer } from '../adapter';
 import { readCookie } from '../cookies';
 import type { FacebookPageData } from './page-data';
 import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { profileOf } from './links';
+
+/** Profile links are read against the site's home page. */
+const FACEBOOK_HOME = `${SITES.facebook.origin}/`;
 
 /**
  * Who is logged in: the id the caller was given (the CLI's --viewer), the c_user cookie, else USER_ID in the page's data ("0" = logged out). The
@@ -18,12 +22,12 @@ export function facebookViewer(doc: Document, data: FacebookPageData, given?: st
   const viewer: Viewer = { id };
   if (data.viewer.name) viewer.name = data.viewer.name;
   const ownUrl = data.viewer.profileUrls.get(id);
-  const fromUrl = ownUrl ? profileOf(ownUrl, 'https://www.facebook.com/')?.username : undefined;
+  const fromUrl = ownUrl ? profileOf(ownUrl, FACEBOOK_HOME)?.username : undefined;
   if (fromUrl) viewer.username = fromUrl;
   else if (viewer.name) {
     for (const link of doc.querySelectorAll<HTMLAnchorElement>(FB.navigation)) {
       if (link.textContent?.trim() !== viewer.name) continue;
-      const profile = profileOf(link.getAttribute('href') ?? '', 'https://www.facebook.com/');
+      const profile = profileOf(link.getAttribute('href') ?? '', FACEBOOK_HOME);
       if (profile?.username) {
         viewer.username = profile.username;
         break;

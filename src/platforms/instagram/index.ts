@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
-import { LIMITS } from '../../core';
+import { LIMITS, platformOfDomain } from '../../core';
 import {
   DetectionDiagnostics,
   type PageSession,
@@ -66,7 +66,7 @@ class InstagramPageSession implements PageSession {
     const href = this.doc.location?.href;
     if (href) {
       try {
-        if (IG_PATHS.host.test(new URL(href).hostname)) return href;
+        if (platformOfDomain(new URL(href).hostname) === 'instagram') return href;
       } catch {
         // Not a URL (about:blank): fall back.
       }
@@ -258,9 +258,7 @@ class InstagramPageSession implements PageSession {
 
 export const instagramAdapter: PlatformAdapter = {
   id: 'instagram',
-  home: `${IG_PATHS.origin}/`,
   viewerCookie: IG_DATA.viewerCookie,
-  matches: (url) => IG_PATHS.host.test(url.hostname),
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new InstagramPageSession(doc, options),
 };

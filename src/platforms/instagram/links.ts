@@ -1,9 +1,10 @@
+import { platformOfDomain } from '../../core';
 import { IG_PATHS, RESERVED_PATHS } from './selectors';
 
 function parse(href: string, base: string): URL | null {
   try {
     const url = new URL(href, base);
-    return IG_PATHS.host.test(url.hostname) ? url : null;
+    return platformOfDomain(url.hostname) === 'instagram' ? url : null;
   } catch {
     return null;
   }

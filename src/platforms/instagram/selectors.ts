@@ -1,3 +1,5 @@
+import { SITES } from '../../core/sites';
+
 /**
  * Everything this project knows about instagram.com's markup and data (FACTS.md §2, §4). Element,
  * role and href selectors only: class names (`_aagu`, `x1lliihq` …) are generated and rotate.
@@ -75,8 +77,7 @@ export const IG_DATA = {
 
 /** Address shapes. */
 export const IG_PATHS = {
-  origin: 'https://www.instagram.com',
-  host: /(^|\.)instagram\.com$/,
+  origin: SITES.instagram.origin,
   /** Path segments that name a post: `/p/CODE/`, `/reel/CODE/`, `/tv/CODE/` (also after `/<username>`). */
   postSegments: { p: 'post', reel: 'reel', tv: 'post' } as Record<string, 'post' | 'reel'>,
   /** A comment's permalink: `/p/CODE/c/<comment id>/` and a reply's `/p/CODE/c/<id>/r/<reply id>/`. */
@@ -165,9 +166,6 @@ export const PRIVATE_ACCOUNT_LABELS: Record<string, readonly string[]> = {
   lv: ['Privāts konts'],
   lt: ['Privati paskyra'],
 };
-
-/** Responses the page-world script hands over: profile answers and GraphQL queries. */
-export const IG_NETWORK = { dataPaths: ['/api/v1/users/web_profile_info/', '/api/graphql', '/graphql/query'] } as const;
 
 /** Where a full-history scan must stop (see FB_SCAN_STOPS): login, challenge, or "please wait". */
 export const IG_SCAN_STOPS = {

@@ -68,6 +68,25 @@ describe('the message router', () => {
     expect(classifySender({ id }, id, origin)).toBe('stranger');
   });
 
+  it('trusts a tab on each Facebook host (www., web., m.) and on no look-alike', () => {
+    const id = 'abc';
+    const origin = 'chrome-extension://abc/';
+    const tab = (url: string) => classifySender({ id, url, tab: {} }, id, origin);
+    for (const host of ['www.facebook.com', 'web.facebook.com', 'm.facebook.com', 'www.instagram.com']) {
+      expect(tab(`https://${host}/alice.martin`)).toBe('content-script');
+    }
+    for (const url of [
+      'https://evil-facebook.com/',
+      'https://facebook.com.evil.example/',
+      'https://facebook.com/',
+      'https://business.facebook.com/',
+      'http://m.facebook.com/',
+      'https://m.facebook.com:8443/',
+    ]) {
+      expect(tab(url)).toBe('stranger');
+    }
+  });
+
   it('reports a full disk and leaves nothing half-written', async () => {
     await open();
     await recordFindings(db, [finding({ postId: 'kept' })], true);
