@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe } from 'vitest';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// Not `new URL('../../../', import.meta.url)`: in jsdom-environment tests vite rewrites that to an http address.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED_DIR = process.env.GLASSHOUSE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 export const REAL_DIR = path.join(SHARED_DIR, 'real');
 
