@@ -22,6 +22,10 @@ export const IG = {
   caption: 'h1',
   /** Text runs of captions and comments. */
   text: '[dir="auto"]',
+  /** 2020–21 comment rows keep their text in a plain span, with no `dir`. */
+  plainText: 'span',
+  /** Like and reply buttons under a comment: their words are not its text. */
+  control: 'button, [role="button"]',
   /** One row of the comment list (2020–24 shape: `ul > div[role=button] > li`). */
   commentRow: 'li',
   /** Settings toggles: an input checkbox (optionally role=switch) or an ARIA switch. */
