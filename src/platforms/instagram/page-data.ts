@@ -33,7 +33,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' &
 
 /** A user id: a string of digits, or a number JSON kept exact. */
 function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string' && IG_PATHS.numericId.test(value)) return value;
+  if (typeof value === 'string' && IG_PATHS.userId.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
   return undefined;
 }
@@ -56,6 +56,8 @@ const MARKERS = [
   IG_DATA.isPrivate,
   IG_DATA.viewerIdKey,
   IG_DATA.viewerModule,
+  `"${IG_DATA.sharedConfigViewer}"`,
+  IG_DATA.answerViewer,
   IG_DATA.accountType,
   ...IG_DATA.professionalFlags,
   ...IG_DATA.mediaCodeKeys.map((key) => `"${key}"`),
@@ -93,7 +95,7 @@ export class InstagramPageData {
   private readValue(value: unknown, evidence: AccountReading['evidence'], depth: number): void {
     walkObjects(value, (object, key) => {
       this.readDefines(object);
-      const viewerId = idOf(object[IG_DATA.viewerIdKey]);
+      const viewerId = idOf(object[IG_DATA.viewerIdKey]) ?? this.viewerIdIn(object, key);
       if (viewerId) this.viewerId ??= viewerId;
       for (const nested of IG_DATA.nestedJsonKeys) {
         const text = str(object[nested]);
@@ -105,6 +107,20 @@ export class InstagramPageData {
       this.readMedia(object);
       return true;
     });
+  }
+
+  /**
+   * The viewer's id where an object names the viewer by its place: the shared config's `viewer`
+   * (2018 pages carry no `viewerId`) or an answer's `xdt_viewer.user`. Never any other user object.
+   */
+  private viewerIdIn(object: Json, key: string | undefined): string | undefined {
+    const user =
+      key === IG_DATA.sharedConfig
+        ? object[IG_DATA.sharedConfigViewer]
+        : key === IG_DATA.answerViewer
+          ? object[IG_DATA.answerViewerUser]
+          : undefined;
+    return isObject(user) ? userIdOf(user) : undefined;
   }
 
   /** `define` tuples: `["PolarisViewer",[],{"data":{…},"id":"123"},7365]`. */

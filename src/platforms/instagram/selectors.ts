@@ -48,6 +48,12 @@ export const IG_DATA = {
   /** The PolarisViewer config's fields: the viewer's id and user object. */
   viewerModuleId: 'id',
   viewerModuleUser: 'data',
+  /** 2018–22 `_sharedData` / XIGSharedData config: `{"config":{"viewer":{"id":"123",…}}}`; logged out: null. */
+  sharedConfig: 'config',
+  sharedConfigViewer: 'viewer',
+  /** GraphQL answers (2024–): `data.xdt_viewer.user.id` is the logged-in user's id. */
+  answerViewer: 'xdt_viewer',
+  answerViewerUser: 'user',
   /** Keys whose string value is itself JSON (XIGSharedData `{"raw":"{\"config\":…}"}`). */
   nestedJsonKeys: ['raw'],
   /** A user's id: v1 API `pk` / `pk_id`, GraphQL `id`. */
@@ -93,6 +99,8 @@ export const IG_PATHS = {
   shortcode: /^[A-Za-z0-9_-]{5,60}$/,
   username: /^[A-Za-z0-9._]{1,30}$/,
   numericId: /^\d{1,30}$/,
+  /** An account id: never 0 (`CurrentUserInitialData.USER_ID` is "0" whether logged in or not). */
+  userId: /^[1-9]\d{0,29}$/,
 } as const;
 
 /** First path segments that are site sections, never a username. */
