@@ -92,6 +92,19 @@ export class InstagramPageData {
     for (const value of extractJsonValues(text)) this.readValue(value, evidence, 0);
   }
 
+  /** A network answer: one JSON document, however it is laid out, else several, one a line (streamed). */
+  readAnswer(text: string, evidence: AccountReading['evidence']): void {
+    if (!MARKERS.some((marker) => text.includes(marker))) return;
+    let whole: unknown;
+    try {
+      whole = JSON.parse(text);
+    } catch {
+      for (const line of text.split('\n')) if (line.trim().length > 0) this.readText(line, evidence);
+      return;
+    }
+    this.readValue(whole, evidence, 0);
+  }
+
   private readValue(value: unknown, evidence: AccountReading['evidence'], depth: number): void {
     walkObjects(value, (object, key) => {
       this.readDefines(object);

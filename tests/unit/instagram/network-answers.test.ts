@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import timelineDe from '../../fixtures/instagram/answer-timeline-xdt-viewer-de.json?raw';
+import mediaInfoFr from '../../fixtures/instagram/answer-media-info-pretty-fr.json?raw';
 import { openPage, VIEWER_ID } from './open-page';
 
 const BLANK = '<!DOCTYPE html><html><head></head><body></body></html>';
@@ -44,5 +45,32 @@ describe('Instagram answers naming the viewer in data.xdt_viewer (German timelin
     const profile = JSON.stringify({ data: { user: { id: '528817151', username: 'nasa', is_private: false, followed_by_viewer: true } } });
     const { session } = readAnswer(`${elsewhere}\n${profile}`);
     expect(session.viewer).toBeNull();
+  });
+});
+
+describe('Instagram answers laid out over many lines (French v1 media info, pretty-printed)', () => {
+  it('a pretty-printed answer is not silently dropped: its account and its post are read', () => {
+    expect(mediaInfoFr.split('\n').length).toBeGreaterThan(20);
+    const { posts, accounts } = readAnswer(mediaInfoFr);
+    expect(accounts).toEqual([
+      expect.objectContaining({ accountId: '6677889900', username: 'chloe.dupont', privacy: 'private', isViewer: false }),
+    ]);
+    expect(posts).toEqual([
+      expect.objectContaining({
+        postId: 'DEchloeLy21',
+        ownerId: '6677889900',
+        isOwn: false,
+        audience: 'private_account',
+        evidence: 'graphql',
+        excerpt: "Marché de la Croix-Rousse, un dimanche d'automne",
+        publishedAt: 1_730_458_800_000,
+      }),
+    ]);
+  });
+
+  it('still reads a streamed answer, one document a line, past a line that is cut off', () => {
+    const compact = JSON.stringify(JSON.parse(mediaInfoFr));
+    const { posts } = readAnswer(`{"data":{"user":{"id":"1","is_pri\n${compact}\n${timelineDe}`);
+    expect(posts.map((post) => post.postId).sort()).toEqual(['DDbodensee1', 'DDkonstanz2', 'DEchloeLy21']);
   });
 });
