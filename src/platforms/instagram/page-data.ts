@@ -82,9 +82,19 @@ export class InstagramPageData {
   readonly usernames = new Map<string, string>();
   readonly idsByUsername = new Map<string, string>();
   readonly names = new Map<string, string>();
-  viewerId: string | undefined;
+  /** Every id the data named as the viewer's; two different ones leave the viewer unknown. */
+  private readonly viewerIds = new Set<string>();
 
   constructor(private readonly now: () => number) {}
+
+  /** The viewer the data names, when it names exactly one. */
+  get viewerId(): string | undefined {
+    return this.viewerIds.size === 1 ? this.viewerIds.values().next().value : undefined;
+  }
+
+  private nameViewer(id: string): void {
+    if (this.viewerIds.size < 2) this.viewerIds.add(id);
+  }
 
   /** Reads one script's or one response's text. */
   readText(text: string, evidence: AccountReading['evidence']): void {
@@ -109,7 +119,7 @@ export class InstagramPageData {
     walkObjects(value, (object, key) => {
       this.readDefines(object);
       const viewerId = idOf(object[IG_DATA.viewerIdKey]) ?? this.viewerIdIn(object, key);
-      if (viewerId) this.viewerId ??= viewerId;
+      if (viewerId) this.nameViewer(viewerId);
       for (const nested of IG_DATA.nestedJsonKeys) {
         const text = str(object[nested]);
         if (text && depth < 3 && text.trimStart().startsWith('{')) {
@@ -128,7 +138,7 @@ export class InstagramPageData {
    */
   private viewerIdIn(object: Json, key: string | undefined): string | undefined {
     const user =
-      key === IG_DATA.sharedConfig
+      key === IG_DATA.sharedConfig && IG_DATA.sharedConfigMarker in object
         ? object[IG_DATA.sharedConfigViewer]
         : key === IG_DATA.answerViewer
           ? object[IG_DATA.answerViewerUser]
@@ -145,7 +155,7 @@ export class InstagramPageData {
         const config = entry[2];
         const user = config[IG_DATA.viewerModuleUser];
         const id = idOf(config[IG_DATA.viewerModuleId]) ?? (isObject(user) ? userIdOf(user) : undefined);
-        if (id) this.viewerId ??= id;
+        if (id) this.nameViewer(id);
       }
     }
   }

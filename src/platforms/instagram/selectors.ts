@@ -51,6 +51,8 @@ export const IG_DATA = {
   /** 2018–22 `_sharedData` / XIGSharedData config: `{"config":{"viewer":{"id":"123",…}}}`; logged out: null. */
   sharedConfig: 'config',
   sharedConfigViewer: 'viewer',
+  /** Every shared config carries its csrf_token beside the viewer: any other `config.viewer` is not it. */
+  sharedConfigMarker: 'csrf_token',
   /** GraphQL answers (2024–): `data.xdt_viewer.user.id` is the logged-in user's id. */
   answerViewer: 'xdt_viewer',
   answerViewerUser: 'user',

@@ -40,6 +40,13 @@ describe('Instagram answers naming the viewer in data.xdt_viewer (German timelin
     expect(accounts.find((account) => account.isViewer)).toBeUndefined();
   });
 
+  it('names no viewer when two answers name different ones', () => {
+    const other = JSON.stringify({ data: { xdt_viewer: { user: { id: OTHER_VIEWER } } } });
+    const { session, posts } = readAnswer(`${timelineDe}\n${other}`);
+    expect(session.viewer).toBeNull();
+    expect(posts.some((post) => post.isOwn)).toBe(false);
+  });
+
   it('takes no other object for the viewer: a "viewer" outside the shared config, a profile answer\'s user', () => {
     const elsewhere = JSON.stringify({ data: { viewer: { id: '777000777', username: 'someone.else' } } });
     const profile = JSON.stringify({ data: { user: { id: '528817151', username: 'nasa', is_private: false, followed_by_viewer: true } } });

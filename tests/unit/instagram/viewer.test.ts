@@ -85,4 +85,25 @@ describe('Instagram viewer', () => {
     expect(session.viewer).toBeNull();
     expect(items.some((item) => item.post.isOwn)).toBe(false);
   });
+
+  it('takes a config.viewer only from the shared config, which carries its csrf_token beside it', () => {
+    const otherConfig = missingData.replace(
+      '</head>',
+      '<script type="application/json">{"config":{"viewer":{"id":"777000777"}}}</script></head>',
+    );
+    const { session } = openPage(otherConfig, 'https://www.instagram.com/giulia.rossi/', { cookies: [] });
+    expect(session.viewer).toBeNull();
+  });
+
+  it('names no viewer when the data names two different ones, and the cookie is absent', () => {
+    const twoViewers = sharedData2018.replace(
+      '</body>',
+      '<script>window.__extra = {"config":{"csrf_token":"x","viewerId":"555000555"}};</script></body>',
+    );
+    const { session, items } = openPage(twoViewers, 'https://www.instagram.com/marco.bianchi/', { cookies: [] });
+    expect(session.viewer).toBeNull();
+    expect(items.some((item) => item.post.isOwn)).toBe(false);
+    // The cookie, when there is one, still decides.
+    expect(openPage(twoViewers, 'https://www.instagram.com/marco.bianchi/').session.viewer?.id).toBe(VIEWER_ID);
+  });
 });
