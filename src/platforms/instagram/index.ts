@@ -104,10 +104,7 @@ class InstagramPageSession implements PageSession {
   readNetworkPayload(text: string): string[] {
     const before = this.postStates();
     try {
-      // Streamed answers carry several JSON documents, one a line.
-      for (const line of text.split('\n')) {
-        if (line.trim().length > 0) this.data.readText(line, 'graphql');
-      }
+      this.data.readAnswer(text, 'graphql');
     } catch (error) {
       this.diagnostics.error(error);
     }

@@ -33,7 +33,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' &
 
 /** A user id: a string of digits, or a number JSON kept exact. */
 function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string' && IG_PATHS.numericId.test(value)) return value;
+  if (typeof value === 'string' && IG_PATHS.userId.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return String(value);
   return undefined;
 }
@@ -56,6 +56,8 @@ const MARKERS = [
   IG_DATA.isPrivate,
   IG_DATA.viewerIdKey,
   IG_DATA.viewerModule,
+  `"${IG_DATA.sharedConfigViewer}"`,
+  IG_DATA.answerViewer,
   IG_DATA.accountType,
   ...IG_DATA.professionalFlags,
   ...IG_DATA.mediaCodeKeys.map((key) => `"${key}"`),
@@ -80,9 +82,19 @@ export class InstagramPageData {
   readonly usernames = new Map<string, string>();
   readonly idsByUsername = new Map<string, string>();
   readonly names = new Map<string, string>();
-  viewerId: string | undefined;
+  /** Every id the data named as the viewer's; two different ones leave the viewer unknown. */
+  private readonly viewerIds = new Set<string>();
 
   constructor(private readonly now: () => number) {}
+
+  /** The viewer the data names, when it names exactly one. */
+  get viewerId(): string | undefined {
+    return this.viewerIds.size === 1 ? this.viewerIds.values().next().value : undefined;
+  }
+
+  private nameViewer(id: string): void {
+    if (this.viewerIds.size < 2) this.viewerIds.add(id);
+  }
 
   /** Reads one script's or one response's text. */
   readText(text: string, evidence: AccountReading['evidence']): void {
@@ -90,11 +102,24 @@ export class InstagramPageData {
     for (const value of extractJsonValues(text)) this.readValue(value, evidence, 0);
   }
 
+  /** A network answer: one JSON document, however it is laid out, else several, one a line (streamed). */
+  readAnswer(text: string, evidence: AccountReading['evidence']): void {
+    if (!MARKERS.some((marker) => text.includes(marker))) return;
+    let whole: unknown;
+    try {
+      whole = JSON.parse(text);
+    } catch {
+      for (const line of text.split('\n')) if (line.trim().length > 0) this.readText(line, evidence);
+      return;
+    }
+    this.readValue(whole, evidence, 0);
+  }
+
   private readValue(value: unknown, evidence: AccountReading['evidence'], depth: number): void {
     walkObjects(value, (object, key) => {
       this.readDefines(object);
-      const viewerId = idOf(object[IG_DATA.viewerIdKey]);
-      if (viewerId) this.viewerId ??= viewerId;
+      const viewerId = idOf(object[IG_DATA.viewerIdKey]) ?? this.viewerIdIn(object, key);
+      if (viewerId) this.nameViewer(viewerId);
       for (const nested of IG_DATA.nestedJsonKeys) {
         const text = str(object[nested]);
         if (text && depth < 3 && text.trimStart().startsWith('{')) {
@@ -107,6 +132,20 @@ export class InstagramPageData {
     });
   }
 
+  /**
+   * The viewer's id where an object names the viewer by its place: the shared config's `viewer`
+   * (2018 pages carry no `viewerId`) or an answer's `xdt_viewer.user`. Never any other user object.
+   */
+  private viewerIdIn(object: Json, key: string | undefined): string | undefined {
+    const user =
+      key === IG_DATA.sharedConfig && IG_DATA.sharedConfigMarker in object
+        ? object[IG_DATA.sharedConfigViewer]
+        : key === IG_DATA.answerViewer
+          ? object[IG_DATA.answerViewerUser]
+          : undefined;
+    return isObject(user) ? userIdOf(user) : undefined;
+  }
+
   /** `define` tuples: `["PolarisViewer",[],{"data":{…},"id":"123"},7365]`. */
   private readDefines(object: Json): void {
     for (const value of Object.values(object)) {
@@ -116,7 +155,7 @@ export class InstagramPageData {
         const config = entry[2];
         const user = config[IG_DATA.viewerModuleUser];
         const id = idOf(config[IG_DATA.viewerModuleId]) ?? (isObject(user) ? userIdOf(user) : undefined);
-        if (id) this.viewerId ??= id;
+        if (id) this.nameViewer(id);
       }
     }
   }

@@ -215,11 +215,32 @@ function commentElement(link: Element, container: Element, base: string): Elemen
   return last;
 }
 
-function commentText(comment: Element): string | undefined {
-  for (const run of comment.querySelectorAll(IG.text)) {
-    if (run.closest(IG.link)) continue;
-    const text = run.textContent?.replace(/\s+/g, ' ').trim();
-    if (text) return text.slice(0, LIMITS.excerptLength);
+/** The comment's row, then the blocks around it that hold no other comment and no other time (a caption's). */
+function commentScopes(element: Element, container: Element, base: string): Element[] {
+  const scopes = [element];
+  for (let up = element.parentElement; up && up !== container && container.contains(up); up = up.parentElement) {
+    if (commentIdsIn(up, base).size > 1 || up.querySelectorAll(IG.time).length > 1) break;
+    scopes.push(up);
+  }
+  return scopes;
+}
+
+/**
+ * A comment's text: the first text run, nearest first, that is not and does not hold its author's
+ * name or its permalink (2025 rows wrap the author link in a `dir=auto` run and put the text in a
+ * block beside it); rows without such runs (2020–21) keep it in a plain span.
+ */
+function commentText(scopes: readonly Element[], own: readonly Element[]): string | undefined {
+  for (const selector of [IG.text, IG.plainText]) {
+    for (const scope of scopes) {
+      for (const run of scope.querySelectorAll(selector)) {
+        const control = run.closest(IG.control);
+        // 2020–23 rows sit inside a role=button wrapper: only controls within the row are skipped.
+        if (run.closest(IG.link) || (control && scope.contains(control)) || own.some((element) => run.contains(element))) continue;
+        const text = run.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) return text.slice(0, LIMITS.excerptLength);
+      }
+    }
   }
   return undefined;
 }
@@ -251,7 +272,8 @@ function scanComments(container: Element, parent: DetectedPost, context: Instagr
     if (parent.audienceSource) post.audienceSource = parent.audienceSource;
     const publishedAt = timeOf(link);
     if (publishedAt !== undefined) post.publishedAt = publishedAt;
-    const excerpt = context.keepExcerpts ? commentText(element) : undefined;
+    const own = authorLink ? [authorLink.link, link] : [link];
+    const excerpt = context.keepExcerpts ? commentText(commentScopes(element, container, context.baseUrl), own) : undefined;
     if (excerpt) post.excerpt = excerpt;
     count(post, context);
     items.push({ post, element, badgeAnchor: authorLink?.link.parentElement ?? element });

@@ -24,6 +24,10 @@ export const IG = {
   caption: 'h1',
   /** Text runs of captions and comments. */
   text: '[dir="auto"]',
+  /** 2020–21 comment rows keep their text in a plain span, with no `dir`. */
+  plainText: 'span',
+  /** Like and reply buttons under a comment: their words are not its text. */
+  control: 'button, [role="button"]',
   /** One row of the comment list (2020–24 shape: `ul > div[role=button] > li`). */
   commentRow: 'li',
   /** Settings toggles: an input checkbox (optionally role=switch) or an ARIA switch. */
@@ -46,6 +50,14 @@ export const IG_DATA = {
   /** The PolarisViewer config's fields: the viewer's id and user object. */
   viewerModuleId: 'id',
   viewerModuleUser: 'data',
+  /** 2018–22 `_sharedData` / XIGSharedData config: `{"config":{"viewer":{"id":"123",…}}}`; logged out: null. */
+  sharedConfig: 'config',
+  sharedConfigViewer: 'viewer',
+  /** Every shared config carries its csrf_token beside the viewer: any other `config.viewer` is not it. */
+  sharedConfigMarker: 'csrf_token',
+  /** GraphQL answers (2024–): `data.xdt_viewer.user.id` is the logged-in user's id. */
+  answerViewer: 'xdt_viewer',
+  answerViewerUser: 'user',
   /** Keys whose string value is itself JSON (XIGSharedData `{"raw":"{\"config\":…}"}`). */
   nestedJsonKeys: ['raw'],
   /** A user's id: v1 API `pk` / `pk_id`, GraphQL `id`. */
@@ -90,6 +102,8 @@ export const IG_PATHS = {
   shortcode: /^[A-Za-z0-9_-]{5,60}$/,
   username: /^[A-Za-z0-9._]{1,30}$/,
   numericId: /^\d{1,30}$/,
+  /** An account id: never 0 (`CurrentUserInitialData.USER_ID` is "0" whether logged in or not). */
+  userId: /^[1-9]\d{0,29}$/,
 } as const;
 
 /** First path segments that are site sections, never a username. */

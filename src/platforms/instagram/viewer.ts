@@ -1,30 +1,18 @@
 import type { Viewer } from '../adapter';
+import { readCookie } from '../cookies';
 import type { PageRef } from './links';
 import type { InstagramPageData } from './page-data';
 import { IG, IG_DATA, IG_PATHS } from './selectors';
 
-function cookie(doc: Document, name: string): string | undefined {
-  for (const part of doc.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join('='));
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
 /**
- * Who is logged in (FACTS.md §4): the ds_user_id cookie, else `viewerId` / PolarisViewer in the
- * page's data; neither → logged out. The username comes from a user object with the viewer's id,
- * else from the profile page the viewer is on, when it shows the "Edit profile" link only the owner sees.
+ * Who is logged in: the ds_user_id cookie, else the page's data (PolarisViewer, `viewerId`, the
+ * shared config's viewer, an answer's `xdt_viewer`); none → logged out. The username comes from a
+ * user object with the viewer's id, else from the profile page the viewer is on, when it shows the
+ * "Edit profile" link only the owner sees.
  */
 export function instagramViewer(doc: Document, data: InstagramPageData, page: PageRef, given?: string): Viewer | null {
-  const fromCookie = cookie(doc, IG_DATA.viewerCookie);
-  const id = given ?? (fromCookie && IG_PATHS.numericId.test(fromCookie) ? fromCookie : data.viewerId);
+  const fromCookie = readCookie(doc, IG_DATA.viewerCookie);
+  const id = given ?? (fromCookie && IG_PATHS.userId.test(fromCookie) ? fromCookie : data.viewerId);
   if (!id) return null;
   const viewer: Viewer = { id };
   const username = data.usernames.get(id) ?? (page.kind === 'profile' && isOwnProfilePage(doc) ? page.username : undefined);

@@ -148,7 +148,30 @@ describe('Instagram account privacy from the settings toggle', () => {
   it('reads the German "Privates Konto" checkbox switch, on → private, as account evidence', () => {
     const { session } = openPage(settingsDe, url);
     expect(session.accounts()).toEqual([
-      { platform: 'instagram', accountId: VIEWER_ID, isViewer: true, privacy: 'private', evidence: 'account', seenAt: NOW },
+      expect.objectContaining({
+        platform: 'instagram',
+        accountId: VIEWER_ID,
+        isViewer: true,
+        privacy: 'private',
+        evidence: 'account',
+        seenAt: NOW,
+      }),
+    ]);
+  });
+
+  it('reads the toggle alone when the data names the viewer but not the privacy', () => {
+    const silent = settingsDe.replace('"is_private":true,', '');
+    expect(silent).not.toBe(settingsDe);
+    const { session } = openPage(silent, url);
+    expect(session.accounts()).toEqual([
+      expect.objectContaining({
+        accountId: VIEWER_ID,
+        isViewer: true,
+        username: 'giulia.rossi',
+        privacy: 'private',
+        evidence: 'account',
+        seenAt: NOW,
+      }),
     ]);
   });
 
@@ -175,12 +198,13 @@ describe('Instagram account privacy from the settings toggle', () => {
   it('does not read a toggle whose label it does not know, and counts the label as unread', () => {
     const unknownLanguage = settingsDe.replace('<span dir="auto">Privates Konto</span>', '<span dir="auto">Yksityistili X</span>');
     const { session } = openPage(unknownLanguage, url);
-    expect(session.accounts()).toEqual([]);
+    // Only the data's own reading from when the page loaded is left: nothing from the toggle.
+    expect(session.accounts()).toEqual([expect.objectContaining({ accountId: VIEWER_ID, evidence: 'embedded-json' })]);
     expect([...session.diagnostics.unreadLabels.keys()]).toContain('Yksityistili X');
   });
 
   it('reads toggles only on the privacy settings page', () => {
     const { session } = openPage(settingsDe, 'https://www.instagram.com/accounts/edit/');
-    expect(session.accounts()).toEqual([]);
+    expect(session.accounts().filter((a) => a.evidence === 'account')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe } from 'vitest';
 
-// A string, not a URL object: under the jsdom environment `URL` is jsdom's, which node's fileURLToPath refuses.
+// Not `new URL('../../../', import.meta.url)`: in jsdom-environment tests vite rewrites that to an http address.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED_DIR = process.env.GLASSHOUSE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 export const REAL_DIR = path.join(SHARED_DIR, 'real');
