@@ -4,7 +4,8 @@
  * silently switch the extension off on that page.
  */
 export function readCookie(doc: Document, name: string): string | undefined {
-  for (const part of doc.cookie.split(';')) {
+  // A document without cookies (a saved page read outside a browser) has none to give.
+  for (const part of (doc.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key !== name) continue;
     try {
