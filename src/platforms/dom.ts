@@ -1,4 +1,4 @@
-// Platform code also runs under jsdom in the command line, where DOM classes are not globals:
+// Platform code also runs outside a browser (the command line's linkedom, jsdom in tests), where DOM classes are not globals:
 // test node kinds by nodeType, never with instanceof.
 export const isElement = (node: unknown): node is Element => (node as Node | null)?.nodeType === 1;
 
