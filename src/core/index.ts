@@ -2,6 +2,7 @@ export { z } from './zod-setup';
 export * from './platform';
 export * from './audience';
 export * from './eligibility';
+export * from './newer-reading';
 export * from './limits';
 export * from './post';
 export * from './account';

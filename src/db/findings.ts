@@ -1,5 +1,5 @@
 import type { Finding, Platform } from '../core';
-import { isTrainingEligible, postKey } from '../core';
+import { isTrainingEligible, newerReadingWins, postKey } from '../core';
 import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
 
@@ -69,8 +69,8 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
 
 /**
  * Upserts a validated batch in one short transaction. A post seen for the first time, or whose
- * audience changed, gets an observation; an older reading arriving late never overwrites a newer one.
- * A reading that only says `unknown` never replaces a known audience: it adds nothing to the history.
+ * audience changed, gets an observation. Which reading stays current is `newerReadingWins`
+ * (src/core/newer-reading.ts): a page read now beats a stored reading of the same moment.
  */
 export async function recordFindings(db: GlasshouseDatabase, findings: readonly Finding[], keepExcerpts: boolean): Promise<RecordResult> {
   const batch = latestPerPost(findings);
@@ -83,9 +83,8 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
     const observations: StoredObservation[] = [];
     batch.forEach((finding, i) => {
       const existing = known[i];
-      const newer = !existing || finding.seenAt >= existing.lastSeen;
-      const downgrade = existing && existing.audience !== 'unknown' && finding.audience === 'unknown';
-      if (!existing || (newer && !downgrade)) {
+      const reading = { audience: finding.audience, at: finding.seenAt };
+      if (!existing || newerReadingWins({ audience: existing.audience, at: existing.lastSeen }, reading, 'incoming')) {
         const post = toStored(finding, existing, keepExcerpts);
         posts.push(post);
         counts.replace(existing, post);

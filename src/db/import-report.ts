@@ -1,5 +1,5 @@
 import type { Platform } from '../core';
-import { postKey } from '../core';
+import { newerReadingWins, postKey } from '../core';
 import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredAccount, StoredObjection, StoredObservation, StoredPost } from './schema';
 import { readSettings } from './settings';
@@ -42,16 +42,19 @@ function samePost(a: StoredPost, b: StoredPost): boolean {
 }
 
 /**
- * The newer reading wins, as in `recordFindings`: a reading that only says `unknown` never replaces
- * a known audience. Either way the seen-times widen and a field only one side knows is kept.
+ * `newerReadingWins` picks the current reading, as in `recordFindings`; a file's reading of the same
+ * moment as the stored one changes nothing. Either way the seen-times widen and a field only one side knows is kept.
  */
 function mergePost(known: StoredPost | undefined, imported: StoredPost, keepExcerpts: boolean): StoredPost {
   let post: StoredPost;
   if (!known) post = { ...imported };
   else {
-    const newer = imported.lastSeen > known.lastSeen;
-    const downgrade = known.audience !== 'unknown' && imported.audience === 'unknown';
-    const [winner, other] = newer && !downgrade ? [imported, known] : [known, imported];
+    const importedWins = newerReadingWins(
+      { audience: known.audience, at: known.lastSeen },
+      { audience: imported.audience, at: imported.lastSeen },
+      'kept',
+    );
+    const [winner, other] = importedWins ? [imported, known] : [known, imported];
     post = {
       ...winner,
       firstSeen: Math.min(known.firstSeen, imported.firstSeen),
