@@ -3,6 +3,7 @@ export * from './platform';
 export * from './audience';
 export * from './eligibility';
 export * from './newer-reading';
+export * from './year';
 export * from './limits';
 export * from './post';
 export * from './account';

@@ -1,5 +1,5 @@
 import type { Finding, Platform } from '../core';
-import { isTrainingEligible, newerReadingWins, postKey } from '../core';
+import { isTrainingEligible, newerReadingWins, postKey, yearOf } from '../core';
 import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
 
@@ -7,8 +7,6 @@ export interface RecordResult {
   stored: number;
   changed: number;
 }
-
-const yearOf = (time: number | undefined) => (time === undefined ? 0 : new Date(time).getUTCFullYear());
 
 /** The latest reading of each post in a batch: duplicates merge before anything is written. */
 function latestPerPost(findings: readonly Finding[]): Finding[] {

@@ -1,5 +1,5 @@
 import type { Platform } from '../core';
-import { newerReadingWins, postKey } from '../core';
+import { newerReadingWins, postKey, yearOf } from '../core';
 import { ExposureCountChange } from './exposure-counts';
 import type { GlasshouseDatabase, StoredAccount, StoredObjection, StoredObservation, StoredPost } from './schema';
 import { readSettings } from './settings';
@@ -28,8 +28,6 @@ export interface ImportResult {
 
 /** Above this many known posts, the observations table is read in one pass rather than by index. */
 const OBSERVATION_LOOKUP_LIMIT = 1_000;
-
-const yearOf = (time: number | undefined) => (time === undefined ? 0 : new Date(time).getUTCFullYear());
 
 /** Same platform, post, moment and audience: the same observation, written once. */
 const observationKey = (o: StoredObservation) => `${o.platform}:${o.postId}:${o.observedAt}:${o.audience}`;

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Audience, AccountPrivacy, Eligibility, Evidence, Platform, PostKind, Settings, Diagnostics } from '../core';
+import { yearOf } from '../core';
 import { countStoredPosts } from './exposure-counts';
 
 /** A post or comment of the user's, as last seen, with when it was first and last seen. */
@@ -139,8 +140,7 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
         .table<StoredPost>('posts')
         .toCollection()
         .modify((post) => {
-          if (typeof post.publishedYear !== 'number')
-            post.publishedYear = post.publishedAt ? new Date(post.publishedAt).getUTCFullYear() : 0;
+          if (typeof post.publishedYear !== 'number') post.publishedYear = yearOf(post.publishedAt);
         }),
     );
   // 3: the popup's totals come from counts kept per platform (exposureCounts) instead of counting an

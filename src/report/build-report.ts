@@ -1,4 +1,4 @@
-import { isTrainingEligible, LIMITS, PLATFORMS, postKey } from '../core';
+import { isTrainingEligible, LIMITS, PLATFORMS, postKey, yearOf } from '../core';
 import type { AccountObservation, DetectedPost, Platform } from '../core';
 import type { StoredAccount, StoredObjection, StoredObservation, StoredPost } from '../db/schema';
 import {
@@ -26,8 +26,8 @@ const validTime = (time: number | undefined): time is number =>
   typeof time === 'number' && Number.isFinite(time) && Math.abs(time) <= MAX_TIME;
 const iso = (time: number, fallback: number): string => new Date(validTime(time) ? time : fallback).toISOString();
 
-/** The publication year the charts use (UTC, like the database's `publishedYear`); 0 when unknown. */
-export const publicationYear = (publishedAt: string | undefined): number => (publishedAt ? new Date(publishedAt).getUTCFullYear() : 0);
+/** The publication year the charts use (`yearOf`, as the database's `publishedYear`); 0 when unknown. */
+export const publicationYear = (publishedAt: string | undefined): number => (publishedAt ? yearOf(Date.parse(publishedAt)) : 0);
 
 const platformOrder = (platform: Platform) => PLATFORMS.indexOf(platform);
 /** Code-unit order: the same on every machine, whatever its locale. */

@@ -1,4 +1,4 @@
-import { AUDIENCES, PLATFORMS, postKey } from '../../core';
+import { AUDIENCES, PLATFORMS, postKey, yearOf } from '../../core';
 import type { Audience, Eligibility, Platform, PostKind } from '../../core';
 import type { StoredPost } from '../../db/schema';
 
@@ -16,7 +16,7 @@ export interface FindingRow {
   audience: Audience;
   eligible: Eligibility;
   publishedAt: number | undefined;
-  /** The UTC year of publication (as the database's `publishedYear`), 0 when unknown. */
+  /** The year of publication (`yearOf`, as the database's `publishedYear`), 0 when unknown. */
   year: number;
   lastSeen: number;
   excerpt: string | undefined;
@@ -61,7 +61,7 @@ export function toFindingRow(post: StoredPost): FindingRow {
     audience: post.audience,
     eligible: post.eligible,
     publishedAt,
-    year: publishedAt === undefined ? 0 : new Date(publishedAt).getUTCFullYear(),
+    year: yearOf(publishedAt),
     lastSeen: post.lastSeen,
     excerpt: post.excerpt,
     haystack: `${post.excerpt ?? ''}\n${post.url}`.toLowerCase(),

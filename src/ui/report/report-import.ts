@@ -1,4 +1,4 @@
-import { AccountObservationSchema, isTrainingEligible, SiteUrlSchema } from '../../core';
+import { AccountObservationSchema, isTrainingEligible, SiteUrlSchema, yearOf } from '../../core';
 import { importReportRecords, type GlasshouseDatabase, type ImportedRecords, type ImportResult } from '../../db';
 import type { StoredAccount, StoredObservation, StoredPost } from '../../db/schema';
 import { parseReportJson, type ExposureReport, type ReportParseErrorCode } from '../../report';
@@ -41,7 +41,7 @@ export function recordsFromReport(report: ExposureReport): { ok: true; records: 
     if (finding.parentPostId !== undefined) post.parentPostId = finding.parentPostId;
     if (finding.publishedAt !== undefined) {
       post.publishedAt = time(finding.publishedAt);
-      post.publishedYear = new Date(post.publishedAt).getUTCFullYear();
+      post.publishedYear = yearOf(post.publishedAt);
     }
     if (finding.excerpt !== undefined) post.excerpt = finding.excerpt;
     posts.push(post);

@@ -1,4 +1,4 @@
-import { isTrainingEligible, type Audience } from '../../../src/core';
+import { isTrainingEligible, yearOf, type Audience } from '../../../src/core';
 import type { StoredPost } from '../../../src/db/schema';
 
 const AUDIENCE_CYCLE: Audience[] = ['public', 'friends', 'only_me', 'unknown', 'public_group', 'friends_of_friends'];
@@ -22,7 +22,7 @@ export function generatedPosts(count: number): StoredPost[] {
       audience,
       eligible: isTrainingEligible(audience).eligible,
       evidence: 'label',
-      publishedYear: publishedAt === undefined ? 0 : new Date(publishedAt).getUTCFullYear(),
+      publishedYear: yearOf(publishedAt),
       firstSeen: Date.UTC(2025, 5, 1) + i * 1000,
       lastSeen: Date.UTC(2025, 6, 1) + ((i * 104_729) % count) * 1000,
     };
