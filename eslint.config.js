@@ -1,6 +1,8 @@
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
+const POLYFILL = { name: 'webextension-polyfill', message: 'Import src/lib/browser instead.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'bench/results/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
@@ -33,7 +35,27 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/lib/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Import src/lib/browser instead.' }] }],
+      'no-restricted-imports': ['error', { paths: [POLYFILL] }],
+    },
+  },
+  {
+    // The report builders are pure: what they build from comes as core types, never from the database.
+    files: ['src/report/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [POLYFILL], patterns: [{ group: ['**/db', '**/db/**'], message: 'src/report takes core types.' }] },
+      ],
+    },
+  },
+  {
+    // The domain imports nothing of ours: every other folder may lean on it.
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [POLYFILL], patterns: [{ group: ['../**'], message: 'src/core imports only src/core.' }] },
+      ],
     },
   },
 );

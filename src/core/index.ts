@@ -6,6 +6,8 @@ export * from './newer-reading';
 export * from './year';
 export * from './limits';
 export * from './post';
+export * from './observed-post';
+export * from './objection';
 export * from './account';
 export * from './diagnostics';
 export * from './settings';

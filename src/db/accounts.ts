@@ -1,5 +1,5 @@
-import type { AccountObservation } from '../core';
-import type { GlasshouseDatabase, StoredAccount } from './schema';
+import type { AccountObservation, ObservedAccount } from '../core';
+import type { GlasshouseDatabase } from './schema';
 
 /** Keeps each account's latest privacy and a history of its changes. */
 export async function recordAccounts(db: GlasshouseDatabase, observations: readonly AccountObservation[]): Promise<void> {
@@ -8,8 +8,9 @@ export async function recordAccounts(db: GlasshouseDatabase, observations: reado
       const known = await db.accounts.get([seen.platform, seen.accountId]);
       const step = { privacy: seen.privacy, evidence: seen.evidence, seenAt: seen.seenAt };
       if (!known) {
-        const account: StoredAccount = {
-          ...seen,
+        const { seenAt: _seenAt, ...fields } = seen;
+        const account: ObservedAccount = {
+          ...fields,
           isViewer: seen.isViewer ? 1 : 0,
           firstSeen: seen.seenAt,
           lastSeen: seen.seenAt,

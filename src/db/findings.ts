@@ -1,7 +1,7 @@
-import type { Finding, Platform } from '../core';
+import type { AudienceHistoryStep, Finding, ObservedPost, Platform } from '../core';
 import { isTrainingEligible, newerReadingWins, postKey, yearOf } from '../core';
 import { ExposureCountChange } from './exposure-counts';
-import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
+import type { GlasshouseDatabase } from './schema';
 
 export interface RecordResult {
   stored: number;
@@ -19,9 +19,9 @@ function latestPerPost(findings: readonly Finding[]): Finding[] {
   return [...latest.values()];
 }
 
-function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts: boolean): StoredPost {
+function toStored(finding: Finding, known: ObservedPost | undefined, keepExcerpts: boolean): ObservedPost {
   const { seenAt, isOwn: _isOwn, excerpt, aliasIds: _aliasIds, ...rest } = finding;
-  const post: StoredPost = {
+  const post: ObservedPost = {
     ...rest,
     eligible: isTrainingEligible(finding.audience).eligible,
     publishedYear: yearOf(finding.publishedAt ?? known?.publishedAt),
@@ -54,7 +54,7 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
     if (!old) continue;
     const current = await db.posts.get([finding.platform, finding.postId]);
     // The older record keeps its place as the history's start; the newer one's reading stays current.
-    const merged: StoredPost = current
+    const merged: ObservedPost = current
       ? { ...current, firstSeen: Math.min(current.firstSeen, old.firstSeen), lastSeen: Math.max(current.lastSeen, old.lastSeen) }
       : { ...old, postId: finding.postId };
     await db.observations.where('[platform+postId]').equals([old.platform, old.postId]).modify({ postId: finding.postId });
@@ -77,8 +77,8 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
     const counts = new ExposureCountChange();
     await mergeAliases(db, batch, counts);
     const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
-    const posts: StoredPost[] = [];
-    const observations: StoredObservation[] = [];
+    const posts: ObservedPost[] = [];
+    const observations: AudienceHistoryStep[] = [];
     batch.forEach((finding, i) => {
       const existing = known[i];
       const reading = { audience: finding.audience, at: finding.seenAt };

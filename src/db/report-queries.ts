@@ -1,11 +1,12 @@
-import type { GlasshouseDatabase, StoredAccount, StoredObjection, StoredObservation, StoredPost } from './schema';
+import type { AudienceHistoryStep, Objection, ObservedAccount, ObservedPost } from '../core';
+import type { GlasshouseDatabase } from './schema';
 
 /** Everything the exposure report is made of, read in one snapshot (the shape of src/report's `ReportInput` without `now`). */
 export interface ReportTables {
-  posts: StoredPost[];
-  observations: StoredObservation[];
-  accounts: StoredAccount[];
-  objections: StoredObjection[];
+  posts: ObservedPost[];
+  observations: AudienceHistoryStep[];
+  accounts: ObservedAccount[];
+  objections: Objection[];
 }
 
 /**
@@ -18,7 +19,7 @@ export async function readReportTables(db: GlasshouseDatabase, options: { histor
   return db.transaction('r', db.posts, db.observations, db.accounts, db.objections, async () => {
     const [posts, observations, accounts, objections] = await Promise.all([
       db.posts.toArray(),
-      withHistory ? db.observations.toArray() : Promise.resolve([] as StoredObservation[]),
+      withHistory ? db.observations.toArray() : Promise.resolve([] as AudienceHistoryStep[]),
       db.accounts.toArray(),
       db.objections.toArray(),
     ]);

@@ -1,4 +1,4 @@
-import type { Eligibility, Platform } from '../core';
+import type { ObservedPost, Platform } from '../core';
 import { isResumable, ScanReasonSchema, type ScanReason, type ScanView } from '../core/scan';
 import type { GlasshouseDatabase, StoredScan } from './schema';
 
@@ -64,32 +64,8 @@ export function scanView(row: ScanRow): ScanView {
   return view;
 }
 
-/** A stored post as the archive import matches it: when it was published, its text, its audience. */
-export interface ObservedPostForMatching {
-  platform: Platform;
-  postId: string;
-  url: string;
-  kind: string;
-  publishedAt?: number;
-  excerpt?: string;
-  eligible: Eligibility;
-}
-
 /** The user's stored posts of a platform (not comments: an archive's posts file lists posts only). */
-export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPostForMatching[]> {
+export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPost[]> {
   const posts = await db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, Infinity]).toArray();
-  return posts
-    .filter((post) => post.kind !== 'comment')
-    .map((post) => {
-      const observed: ObservedPostForMatching = {
-        platform: post.platform,
-        postId: post.postId,
-        url: post.url,
-        kind: post.kind,
-        eligible: post.eligible,
-      };
-      if (post.publishedAt !== undefined) observed.publishedAt = post.publishedAt;
-      if (post.excerpt) observed.excerpt = post.excerpt;
-      return observed;
-    });
+  return posts.filter((post) => post.kind !== 'comment');
 }

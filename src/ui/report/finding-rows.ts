@@ -1,6 +1,5 @@
 import { AUDIENCES, PLATFORMS, postKey, yearOf } from '../../core';
-import type { Audience, Eligibility, Platform, PostKind } from '../../core';
-import type { StoredPost } from '../../db/schema';
+import type { Audience, Eligibility, ObservedPost, Platform, PostKind } from '../../core';
 
 /**
  * The report page's table works on an in-memory array of these, read once from IndexedDB: small
@@ -50,7 +49,7 @@ export const NO_FILTER: RowFilter = { platform: 'all', audience: 'all', eligible
 
 const validTime = (time: number | undefined): time is number => typeof time === 'number' && Number.isFinite(time);
 
-export function toFindingRow(post: StoredPost): FindingRow {
+export function toFindingRow(post: ObservedPost): FindingRow {
   const publishedAt = validTime(post.publishedAt) ? post.publishedAt : undefined;
   return {
     key: postKey(post),

@@ -1,6 +1,5 @@
-import { postKey } from '../../core';
+import { postKey, type AudienceHistoryStep } from '../../core';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
-import type { StoredObservation } from '../../db/schema';
 import { t } from '../../lib/i18n';
 import {
   buildReport,
@@ -45,7 +44,7 @@ export async function buildReportInChunks(
   chunkSize = EXPORT_CHUNK,
 ): Promise<ExposureReport> {
   const posts = input.posts.slice(0, REPORT_LIMITS.findings);
-  const historyOf = new Map<string, StoredObservation[]>();
+  const historyOf = new Map<string, AudienceHistoryStep[]>();
   for (const observation of input.observations) {
     const key = postKey(observation);
     const list = historyOf.get(key);

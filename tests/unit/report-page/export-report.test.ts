@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isTrainingEligible } from '../../../src/core';
+import { isTrainingEligible, type AudienceHistoryStep, type ObservedPost } from '../../../src/core';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
-import type { StoredObservation, StoredPost } from '../../../src/db/schema';
 import { buildReport, ENGLISH_REPORT_STRINGS, parseReportJson, toCsv, toHtml, toJson, type ReportInput } from '../../../src/report';
 import { englishT } from '../ui/i18n-mock';
 import { freshName } from '../store/findings-factory';
@@ -16,12 +15,12 @@ const NOW = Date.parse('2025-09-01T12:00:00.000Z');
 
 /** Posts with a history each, some with text that a spreadsheet or an editor could misread. */
 function input(count: number): ReportInput {
-  const posts: StoredPost[] = generatedPosts(count);
+  const posts: ObservedPost[] = generatedPosts(count);
   if (posts[1]) posts[1].excerpt = '=HYPERLINK("https://evil.example")\nmore';
   if (posts[2]) posts[2].excerpt = 'abc\u202Edcba \u200b zero-width, "quoted", and ; separated';
-  const observations: StoredObservation[] = posts.flatMap((post, i) => {
+  const observations: AudienceHistoryStep[] = posts.flatMap((post, i) => {
     const first = { platform: post.platform, postId: post.postId, evidence: post.evidence, observedAt: post.firstSeen };
-    const steps: StoredObservation[] = [{ ...first, audience: 'friends', eligible: 'no' }];
+    const steps: AudienceHistoryStep[] = [{ ...first, audience: 'friends', eligible: 'no' }];
     if (i % 4 === 0)
       steps.push({ ...first, audience: post.audience, eligible: isTrainingEligible(post.audience).eligible, observedAt: post.lastSeen });
     return steps;
@@ -42,7 +41,7 @@ function input(count: number): ReportInput {
         history: [{ privacy: 'public', evidence: 'account', seenAt: NOW - 1000 }],
       },
     ],
-    objections: [{ platform: 'facebook', objectedAt: Date.parse('2025-05-20T00:00:00.000Z'), recordedAt: NOW, how: 'user-confirmed' }],
+    objections: [{ platform: 'facebook', objectedAt: Date.parse('2025-05-20T00:00:00.000Z') }],
     now: NOW,
   };
 }
