@@ -1,6 +1,15 @@
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
+// Post text and names are hostile input: no HTML sinks anywhere.
+const NO_SINKS = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the UI: post text is hostile input.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
+  {
+    selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
+    message: 'No eval: the extension CSP forbids it.',
+  },
+];
 const POLYFILL = { name: 'webextension-polyfill', message: 'Import src/lib/browser instead.' };
 
 export default tseslint.config(
@@ -10,18 +19,9 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js}'],
     plugins: { 'no-unsanitized': nounsanitized },
     rules: {
-      // Post text and names are hostile input: no HTML sinks anywhere.
       'no-unsanitized/method': 'error',
       'no-unsanitized/property': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the UI: post text is hostile input.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
-        {
-          selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
-          message: 'No eval: the extension CSP forbids it.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...NO_SINKS],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
@@ -45,6 +45,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [POLYFILL], patterns: [{ group: ['**/db', '**/db/**'], message: 'src/report takes core types.' }] },
+      ],
+    },
+  },
+  {
+    // The worker reaches the database through src/db's queries, never a table directly.
+    files: ['src/background/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...NO_SINKS,
+        {
+          selector:
+            "MemberExpression[object.name='db'][property.name=/^(posts|observations|accounts|objections|formPrompts|scans|settings|diagnostics|exposureCounts)$/]",
+          message: 'Add a query to src/db instead.',
+        },
       ],
     },
   },

@@ -16,9 +16,20 @@
  * a rate limit or an error — these keep their cursor and a later start carries on). Everything lives
  * in the row, nothing in globals: the worker may be stopped at any moment, the browser restarted.
  */
-import type { GlasshouseDatabase, StoredScan } from '../db';
-import { addScan, latestScan, runningScans, scanOfTab, scanReasonOf, scanView, updateScan, type ScanRow } from '../db/scans';
-import type { Platform, Reply, Request } from '../core';
+import {
+  addScan,
+  latestScan,
+  scanOfTab,
+  scanReasonOf,
+  scansWithStatus,
+  scanView,
+  updateScan,
+  viewerUsername,
+  type GlasshouseDatabase,
+  type ScanRow,
+  type StoredScan,
+} from '../db';
+import type { Platform, RequestType } from '../core';
 import {
   isResumable,
   politePace,
@@ -30,39 +41,14 @@ import {
   type ScanReason,
 } from '../core/scan';
 
-/** The few tab operations a scan needs; none of them needs the "tabs" permission. */
-export interface ScanTabs {
-  /** Opens `url` in a new tab in front and returns the tab's id. */
-  open(url: string): Promise<number>;
-  exists(tabId: number): Promise<boolean>;
-  focus(tabId: number): Promise<void>;
-}
+import type { Handlers, RouteContext } from './route-context';
 
-/** What the router knows of a message besides its body: the sender's tab, and the browser's tabs. */
-export interface RouteContext {
-  /** Set by the router: a content script acts on its own tab's scan only, never on a platform's. */
-  fromContentScript?: boolean;
-  /** The sender's tab (`sender.tab.id`): a content script's scan is always its own tab's. */
-  tabId?: number | undefined;
-  tabs?: ScanTabs | undefined;
-  now?: () => number;
-}
-
-type ScanType = 'scan/start' | 'scan/for-this-tab' | 'scan/progress' | 'scan/pause' | 'scan/resume' | 'scan/cancel' | 'scan/status';
-type ScanHandlers = {
-  [T in ScanType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase, context: RouteContext) => Promise<Reply<T>>;
-};
+type ScanType = Extract<RequestType, `scan/${string}`>;
 
 const clock = (context: RouteContext) => (context.now ?? Date.now)();
 
 /** Scan tabs opened whose row is not written yet (a moment, in this worker's life only). */
 const tabsBeingOpened = new Set<Promise<void>>();
-
-/** The viewer's Instagram username, as last seen on a page. */
-async function instagramUsername(db: GlasshouseDatabase): Promise<string | undefined> {
-  const own = await db.accounts.where('[platform+isViewer]').equals(['instagram', 1]).toArray();
-  return own.filter((a) => a.username).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.username;
-}
 
 function assignment(row: ScanRow): ScanAssignment {
   const pace = politePace(row.pace);
@@ -104,7 +90,7 @@ async function startOrResume(
   const carryOn =
     latest !== undefined && (latest.status === 'running' || isResumable({ status: latest.status, reason: scanReasonOf(latest) }));
   if (!carryOn && !mayStartNew) return null;
-  const url = scanStartUrl(platform, platform === 'instagram' ? await instagramUsername(db) : undefined);
+  const url = scanStartUrl(platform, platform === 'instagram' ? await viewerUsername(db, 'instagram') : undefined);
   if (!url) return { error: SCAN_ERRORS.instagramUsernameUnknown };
   // The page in the new tab may ask "am I the scan tab?" before its row is written: it waits for this.
   let written!: () => void;
@@ -150,7 +136,7 @@ async function targetOf(db: GlasshouseDatabase, platform: Platform | undefined, 
 
 const stopFields = (now: number): Partial<StoredScan> => ({ finishedAt: now, tabId: undefined });
 
-export const scanHandlers: ScanHandlers = {
+export const scanHandlers: Handlers<ScanType> = {
   'scan/start': async (request, db, context) => {
     const result = await startOrResume(db, request.platform, request.pace, context, true);
     if (!result) return { ok: false, error: SCAN_ERRORS.noTabs };
@@ -248,9 +234,8 @@ export type ScanInterruption = Extract<ScanReason, 'browser-restarted' | 'extens
  * nothing now; running scans pause until resumed, from their cursor.
  */
 export async function pauseInterruptedScans(db: GlasshouseDatabase, reason: ScanInterruption, now = Date.now()): Promise<void> {
-  for (const row of await runningScans(db)) {
+  for (const row of await scansWithStatus(db, 'running')) {
     await updateScan(db, row.id, { status: 'paused', reason, tabId: undefined, updatedAt: now });
   }
-  const paused = await db.scans.where('status').equals('paused').toArray();
-  for (const row of paused) if (row.tabId !== undefined && row.id !== undefined) await updateScan(db, row.id, { tabId: undefined });
+  for (const row of await scansWithStatus(db, 'paused')) if (row.tabId !== undefined) await updateScan(db, row.id, { tabId: undefined });
 }

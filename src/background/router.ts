@@ -9,6 +9,7 @@ import {
   overview,
   readSettings,
   recordAccounts,
+  recordDiagnostics,
   recordFindings,
   recordObjection,
   viewerState,
@@ -16,18 +17,15 @@ import {
   type GlasshouseDatabase,
 } from '../db';
 import { mayAsk, type SenderKind } from './sender';
-import { scanHandlers, type RouteContext } from './full-scan';
+import { scanHandlers } from './full-scan';
+import type { Handlers, RouteContext } from './route-context';
 
-type Handlers = {
-  [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase, context: RouteContext) => Promise<Reply<T>>;
-};
-
-const handlers: Handlers = {
+const handlers: Handlers<RequestType> = {
   'findings/record': async (request, db) => {
     const settings = await readSettings(db);
     const result = await recordFindings(db, request.findings, settings.keepExcerpts);
     if (request.accounts?.length) await recordAccounts(db, request.accounts);
-    if (request.diagnostics) await db.diagnostics.put({ ...request.diagnostics, updatedAt: Date.now() });
+    if (request.diagnostics) await recordDiagnostics(db, request.diagnostics, Date.now());
     return { ok: true, batchId: request.batchId, ...result };
   },
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),

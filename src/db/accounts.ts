@@ -1,5 +1,11 @@
-import type { AccountObservation, ObservedAccount } from '../core';
+import type { AccountObservation, ObservedAccount, Platform } from '../core';
 import type { GlasshouseDatabase } from './schema';
+
+/** The viewer's username on a platform, as last seen on a page (an account's latest sighting may lack it). */
+export async function viewerUsername(db: GlasshouseDatabase, platform: Platform): Promise<string | undefined> {
+  const own = await db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray();
+  return own.filter((a) => a.username).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.username;
+}
 
 /** Keeps each account's latest privacy and a history of its changes. */
 export async function recordAccounts(db: GlasshouseDatabase, observations: readonly AccountObservation[]): Promise<void> {

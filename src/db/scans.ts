@@ -18,8 +18,8 @@ export async function scanOfTab(db: GlasshouseDatabase, tabId: number): Promise<
   return rows.filter((row) => row.tabId === tabId).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0] as ScanRow | undefined;
 }
 
-export async function runningScans(db: GlasshouseDatabase): Promise<ScanRow[]> {
-  return (await db.scans.where('status').equals('running').toArray()) as ScanRow[];
+export async function scansWithStatus(db: GlasshouseDatabase, status: StoredScan['status']): Promise<ScanRow[]> {
+  return (await db.scans.where('status').equals(status).toArray()) as ScanRow[];
 }
 
 export async function addScan(db: GlasshouseDatabase, row: Omit<StoredScan, 'id'>): Promise<ScanRow> {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
-import { pauseInterruptedScans, type ScanTabs } from '../../../src/background/full-scan';
+import { pauseInterruptedScans } from '../../../src/background/full-scan';
+import type { ScanTabs } from '../../../src/background/route-context';
 import { mayAsk } from '../../../src/background/sender';
 import { SCAN_ERRORS, SCAN_PACE } from '../../../src/core/scan';
 import { openDatabase, recordAccounts, type GlasshouseDatabase } from '../../../src/db';
