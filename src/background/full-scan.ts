@@ -217,12 +217,14 @@ export const scanHandlers: Handlers<ScanType> = {
   },
 
   'scan/status': async (request, db, context) => {
-    let row = await latestScan(db, request.platform);
-    // A scan whose tab was closed while the worker slept shows as paused, not as running forever.
-    if (row?.status === 'running' && context.tabs && (row.tabId === undefined || !(await context.tabs.exists(row.tabId)))) {
-      row = await updateScan(db, row.id, { status: 'paused', reason: 'tab-closed', tabId: undefined, updatedAt: clock(context) });
+    const row = await latestScan(db, request.platform);
+    if (!row) return { ok: true, scan: null };
+    // A scan whose tab was closed while the worker slept shows as paused, not as running forever. A read
+    // writes nothing: the row is put right by the next start or resume, or the browser's restart.
+    if (row.status === 'running' && context.tabs && (row.tabId === undefined || !(await context.tabs.exists(row.tabId)))) {
+      return { ok: true, scan: scanView({ ...row, status: 'paused', reason: 'tab-closed' }) };
     }
-    return { ok: true, scan: row ? scanView(row) : null };
+    return { ok: true, scan: scanView(row) };
   },
 };
 

@@ -26,14 +26,12 @@ const handlers: Handlers<RequestType> = {
     const result = await recordFindings(db, request.findings, settings.keepExcerpts);
     if (request.accounts?.length) await recordAccounts(db, request.accounts);
     if (request.diagnostics) await recordDiagnostics(db, request.diagnostics, Date.now());
+    // Each write batch is a moment deletion may have fallen due (the other: the worker's start, worker-database.ts).
+    await deleteOlderThan(db, settings.autoDeleteDays, Date.now());
     return { ok: true, batchId: request.batchId, ...result };
   },
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
-  'overview/get': async (_request, db) => {
-    // Automatic deletion runs whenever the user looks: no alarm permission needed.
-    await deleteOlderThan(db, (await readSettings(db)).autoDeleteDays, Date.now());
-    return { ok: true, ...(await overview(db)) };
-  },
+  'overview/get': async (_request, db) => ({ ok: true, ...(await overview(db)) }),
   'objection/record': async (request, db) => {
     await recordObjection(db, request.platform, request.objectedAt, Date.now());
     return { ok: true, done: true };
@@ -52,7 +50,12 @@ const handlers: Handlers<RequestType> = {
   },
   'accounts/viewer-state': async (request, db) => ({ ok: true, ...(await viewerState(db, request.platform, request.accountId)) }),
   'settings/get': async (_request, db) => ({ ok: true, ...(await readSettings(db)) }),
-  'settings/set': async (request, db) => ({ ok: true, ...(await writeSettings(db, request.settings)) }),
+  'settings/set': async (request, db) => {
+    const settings = await writeSettings(db, request.settings);
+    // A shorter keeping time makes posts due now, not at the next start.
+    await deleteOlderThan(db, settings.autoDeleteDays, Date.now());
+    return { ok: true, ...settings };
+  },
   'data/delete-all': async (_request, db) => {
     await deleteEverything(db);
     return { ok: true, deleted: true };

@@ -177,7 +177,7 @@ export async function saveReport(
   const now = options.now ?? Date.now();
   try {
     options.onProgress?.(0);
-    const tables = await readReportTables(db);
+    const tables = await readReportTables(db, { now });
     options.onProgress?.(0.1);
     const report = await buildReportInChunks({ ...tables, now }, part(options.onProgress, 0.1, 0.5));
     const file = await reportFileOf(report, format, { onProgress: part(options.onProgress, 0.5, 1), now });

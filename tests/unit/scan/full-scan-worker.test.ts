@@ -166,7 +166,10 @@ describe('the full-history scan in the worker', () => {
     expect(browser.focused).toEqual([tabId]);
     expect(browser.open.size).toBe(1);
     browser.close(tabId!);
+    const rows = await db.scans.toArray();
     expect(await page({ type: 'scan/status', platform: 'facebook' })).toMatchObject({ scan: { status: 'paused', reason: 'tab-closed' } });
+    // Asking is a read: the row stays as it was until something writes.
+    expect(await db.scans.toArray()).toEqual(rows);
     expect(await page({ type: 'scan/resume', platform: 'facebook' })).toMatchObject({ ok: true, scan: { status: 'running' } });
     expect(browser.open.size).toBe(1);
   });
