@@ -29,7 +29,7 @@ import {
   type ScanRow,
   type StoredScan,
 } from '../db';
-import type { Platform, RequestType } from '../core';
+import { failure, type Failure, type Platform, type RequestType } from '../core';
 import {
   isResumable,
   politePace,
@@ -44,6 +44,9 @@ import {
 import type { Handlers, RouteContext } from './route-context';
 
 type ScanType = Extract<RequestType, `scan/${string}`>;
+
+const NO_TABS = failure('scan-no-tabs', SCAN_ERRORS.noTabs);
+const NO_PLATFORM = failure('scan-no-platform', SCAN_ERRORS.noPlatform);
 
 const clock = (context: RouteContext) => (context.now ?? Date.now)();
 
@@ -79,9 +82,9 @@ async function startOrResume(
   pace: ScanPace | undefined,
   context: RouteContext,
   mayStartNew: boolean,
-): Promise<{ row: ScanRow; opened: boolean; resumed: boolean } | { error: string } | null> {
+): Promise<{ row: ScanRow; opened: boolean; resumed: boolean } | Failure | null> {
   const tabs = context.tabs;
-  if (!tabs) return { error: SCAN_ERRORS.noTabs };
+  if (!tabs) return NO_TABS;
   const latest = await latestScan(db, platform);
   if (latest?.status === 'running' && latest.tabId !== undefined && (await tabs.exists(latest.tabId))) {
     await tabs.focus(latest.tabId).catch(() => undefined);
@@ -91,7 +94,7 @@ async function startOrResume(
     latest !== undefined && (latest.status === 'running' || isResumable({ status: latest.status, reason: scanReasonOf(latest) }));
   if (!carryOn && !mayStartNew) return null;
   const url = scanStartUrl(platform, platform === 'instagram' ? await viewerUsername(db, 'instagram') : undefined);
-  if (!url) return { error: SCAN_ERRORS.instagramUsernameUnknown };
+  if (!url) return failure('scan-instagram-username-unknown', SCAN_ERRORS.instagramUsernameUnknown);
   // The page in the new tab may ask "am I the scan tab?" before its row is written: it waits for this.
   let written!: () => void;
   const opening = new Promise<void>((done) => (written = done));
@@ -139,8 +142,8 @@ const stopFields = (now: number): Partial<StoredScan> => ({ finishedAt: now, tab
 export const scanHandlers: Handlers<ScanType> = {
   'scan/start': async (request, db, context) => {
     const result = await startOrResume(db, request.platform, request.pace, context, true);
-    if (!result) return { ok: false, error: SCAN_ERRORS.noTabs };
-    if ('error' in result) return { ok: false, error: result.error };
+    if (!result) return NO_TABS;
+    if ('code' in result) return result;
     return { ok: true, scan: scanView(result.row), opened: result.opened, resumed: result.resumed };
   },
 
@@ -153,7 +156,7 @@ export const scanHandlers: Handlers<ScanType> = {
 
   'scan/progress': async (request, db, context) => {
     const row = await targetOf(db, undefined, { ...context, fromContentScript: true });
-    if (!row || row.id !== request.scanId) return { ok: false, error: SCAN_ERRORS.notThisTab };
+    if (!row || row.id !== request.scanId) return failure('scan-not-this-tab', SCAN_ERRORS.notThisTab);
     const now = clock(context);
     const { progress, end } = request;
     // Counts only grow (a late or repeated report cannot undo one); the oldest date only goes back.
@@ -173,7 +176,7 @@ export const scanHandlers: Handlers<ScanType> = {
   },
 
   'scan/pause': async (request, db, context) => {
-    if (!context.fromContentScript && !request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!context.fromContentScript && !request.platform) return NO_PLATFORM;
     const row = await targetOf(db, request.platform, context);
     if (!row) return { ok: true, scan: null };
     if (row.status !== 'running') return { ok: true, scan: scanView(row) };
@@ -194,18 +197,18 @@ export const scanHandlers: Handlers<ScanType> = {
         scan: scanView(await updateScan(db, row.id, { status: 'running', reason: undefined, updatedAt: clock(context) })),
       };
     }
-    if (!request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!request.platform) return NO_PLATFORM;
     const result = await startOrResume(db, request.platform, undefined, context, false);
     if (!result) {
       const latest = await latestScan(db, request.platform);
       return { ok: true, scan: latest ? scanView(latest) : null };
     }
-    if ('error' in result) return { ok: false, error: result.error };
+    if ('code' in result) return result;
     return { ok: true, scan: scanView(result.row) };
   },
 
   'scan/cancel': async (request, db, context) => {
-    if (!context.fromContentScript && !request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!context.fromContentScript && !request.platform) return NO_PLATFORM;
     const row = await targetOf(db, request.platform, context);
     if (!row) return { ok: true, scan: null };
     if (row.status === 'done' || row.status === 'stopped') return { ok: true, scan: scanView(row) };
