@@ -10,8 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'src/cli/main.ts';
-/** What the bundle is made of: a change to any of these rebuilds it. */
-const SOURCE_DIRS = ['src/core', 'src/platforms', 'src/report', 'src/cli'];
+/** What the bundle is made of: a change to any of these rebuilds it (the report's English comes from public/_locales/en). */
+const SOURCE_DIRS = ['src/core', 'src/platforms', 'src/report', 'src/cli', 'public/_locales/en'];
 // Inside node_modules, so the bundle's imports of zod, linkedom and papaparse resolve. Tests point
 // GLASSHOUSE_CLI_CACHE (a name under node_modules/.cache) at a fresh folder to see a first run.
 const cacheDir = path.join(root, 'node_modules', '.cache', process.env.GLASSHOUSE_CLI_CACHE || 'glasshouse-cli');

@@ -74,7 +74,7 @@ async function sendFindings({ findings, batch, tag }) {
       batchId: `bench-${tag}-${i}`,
       findings: findings.slice(i, i + batch),
     });
-    if (!reply?.ok) throw new Error(`findings/record refused: ${reply?.error ?? 'no reply'}`);
+    if (!reply?.ok) throw new Error(`findings/record refused: ${reply?.detail ?? 'no reply'}`);
     stored += reply.stored;
   }
   return { ms: performance.now() - start, stored };
@@ -170,7 +170,7 @@ async function ask(page, message) {
   return page.evaluate(async (m) => {
     const start = performance.now();
     const reply = await /** @type {any} */ (globalThis).chrome.runtime.sendMessage(m);
-    if (!reply?.ok) throw new Error(`${m.type} refused: ${reply?.error ?? 'no reply'}`);
+    if (!reply?.ok) throw new Error(`${m.type} refused: ${reply?.detail ?? 'no reply'}`);
     return { ms: performance.now() - start, reply };
   }, message);
 }

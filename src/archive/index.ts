@@ -7,4 +7,4 @@ export { ArchiveError, type ArchiveErrorCode } from './errors';
 export { repairMojibake, repairStrings } from './mojibake';
 export { parsePostsFile, postsFileKind, type ArchivedPost } from './posts-files';
 export { readExport, postsFilesOfZip, MAX_ZIP_BYTES, type ExportContents, type ExportFile } from './read-export';
-export { compareWithObserved, normalizeText, type ArchiveComparison, type MatchedPost, type ObservedPost } from './match';
+export { compareWithObserved, normalizeText, type ArchiveComparison, type MatchedPost } from './match';

@@ -1,15 +1,5 @@
-import type { Eligibility, Platform } from '../core';
+import type { ObservedPost, Platform } from '../core';
 import type { ArchivedPost } from './posts-files';
-
-/** A post the extension saw on a page, as the import compares it. */
-export interface ObservedPost {
-  platform: Platform;
-  postId: string;
-  url: string;
-  publishedAt?: number;
-  excerpt?: string;
-  eligible: Eligibility;
-}
 
 export interface MatchedPost {
   archived: ArchivedPost;

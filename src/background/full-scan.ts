@@ -16,9 +16,20 @@
  * a rate limit or an error — these keep their cursor and a later start carries on). Everything lives
  * in the row, nothing in globals: the worker may be stopped at any moment, the browser restarted.
  */
-import type { GlasshouseDatabase, StoredScan } from '../db';
-import { addScan, latestScan, runningScans, scanOfTab, scanReasonOf, scanView, updateScan, type ScanRow } from '../db/scans';
-import type { Platform, Reply, Request } from '../core';
+import {
+  addScan,
+  latestScan,
+  scanOfTab,
+  scanReasonOf,
+  scansWithStatus,
+  scanView,
+  updateScan,
+  viewerUsername,
+  type GlasshouseDatabase,
+  type ScanRow,
+  type StoredScan,
+} from '../db';
+import { failure, type Failure, type Platform, type RequestType } from '../core';
 import {
   isResumable,
   politePace,
@@ -30,39 +41,17 @@ import {
   type ScanReason,
 } from '../core/scan';
 
-/** The few tab operations a scan needs; none of them needs the "tabs" permission. */
-export interface ScanTabs {
-  /** Opens `url` in a new tab in front and returns the tab's id. */
-  open(url: string): Promise<number>;
-  exists(tabId: number): Promise<boolean>;
-  focus(tabId: number): Promise<void>;
-}
+import type { Handlers, RouteContext } from './route-context';
 
-/** What the router knows of a message besides its body: the sender's tab, and the browser's tabs. */
-export interface RouteContext {
-  /** Set by the router: a content script acts on its own tab's scan only, never on a platform's. */
-  fromContentScript?: boolean;
-  /** The sender's tab (`sender.tab.id`): a content script's scan is always its own tab's. */
-  tabId?: number | undefined;
-  tabs?: ScanTabs | undefined;
-  now?: () => number;
-}
+type ScanType = Extract<RequestType, `scan/${string}`>;
 
-type ScanType = 'scan/start' | 'scan/for-this-tab' | 'scan/progress' | 'scan/pause' | 'scan/resume' | 'scan/cancel' | 'scan/status';
-type ScanHandlers = {
-  [T in ScanType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase, context: RouteContext) => Promise<Reply<T>>;
-};
+const NO_TABS = failure('scan-no-tabs', SCAN_ERRORS.noTabs);
+const NO_PLATFORM = failure('scan-no-platform', SCAN_ERRORS.noPlatform);
 
 const clock = (context: RouteContext) => (context.now ?? Date.now)();
 
 /** Scan tabs opened whose row is not written yet (a moment, in this worker's life only). */
 const tabsBeingOpened = new Set<Promise<void>>();
-
-/** The viewer's Instagram username, as last seen on a page. */
-async function instagramUsername(db: GlasshouseDatabase): Promise<string | undefined> {
-  const own = await db.accounts.where('[platform+isViewer]').equals(['instagram', 1]).toArray();
-  return own.filter((a) => a.username).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.username;
-}
 
 function assignment(row: ScanRow): ScanAssignment {
   const pace = politePace(row.pace);
@@ -93,9 +82,9 @@ async function startOrResume(
   pace: ScanPace | undefined,
   context: RouteContext,
   mayStartNew: boolean,
-): Promise<{ row: ScanRow; opened: boolean; resumed: boolean } | { error: string } | null> {
+): Promise<{ row: ScanRow; opened: boolean; resumed: boolean } | Failure | null> {
   const tabs = context.tabs;
-  if (!tabs) return { error: SCAN_ERRORS.noTabs };
+  if (!tabs) return NO_TABS;
   const latest = await latestScan(db, platform);
   if (latest?.status === 'running' && latest.tabId !== undefined && (await tabs.exists(latest.tabId))) {
     await tabs.focus(latest.tabId).catch(() => undefined);
@@ -104,8 +93,8 @@ async function startOrResume(
   const carryOn =
     latest !== undefined && (latest.status === 'running' || isResumable({ status: latest.status, reason: scanReasonOf(latest) }));
   if (!carryOn && !mayStartNew) return null;
-  const url = scanStartUrl(platform, platform === 'instagram' ? await instagramUsername(db) : undefined);
-  if (!url) return { error: SCAN_ERRORS.instagramUsernameUnknown };
+  const url = scanStartUrl(platform, platform === 'instagram' ? await viewerUsername(db, 'instagram') : undefined);
+  if (!url) return failure('scan-instagram-username-unknown', SCAN_ERRORS.instagramUsernameUnknown);
   // The page in the new tab may ask "am I the scan tab?" before its row is written: it waits for this.
   let written!: () => void;
   const opening = new Promise<void>((done) => (written = done));
@@ -150,11 +139,11 @@ async function targetOf(db: GlasshouseDatabase, platform: Platform | undefined, 
 
 const stopFields = (now: number): Partial<StoredScan> => ({ finishedAt: now, tabId: undefined });
 
-export const scanHandlers: ScanHandlers = {
+export const scanHandlers: Handlers<ScanType> = {
   'scan/start': async (request, db, context) => {
     const result = await startOrResume(db, request.platform, request.pace, context, true);
-    if (!result) return { ok: false, error: SCAN_ERRORS.noTabs };
-    if ('error' in result) return { ok: false, error: result.error };
+    if (!result) return NO_TABS;
+    if ('code' in result) return result;
     return { ok: true, scan: scanView(result.row), opened: result.opened, resumed: result.resumed };
   },
 
@@ -167,7 +156,7 @@ export const scanHandlers: ScanHandlers = {
 
   'scan/progress': async (request, db, context) => {
     const row = await targetOf(db, undefined, { ...context, fromContentScript: true });
-    if (!row || row.id !== request.scanId) return { ok: false, error: SCAN_ERRORS.notThisTab };
+    if (!row || row.id !== request.scanId) return failure('scan-not-this-tab', SCAN_ERRORS.notThisTab);
     const now = clock(context);
     const { progress, end } = request;
     // Counts only grow (a late or repeated report cannot undo one); the oldest date only goes back.
@@ -187,7 +176,7 @@ export const scanHandlers: ScanHandlers = {
   },
 
   'scan/pause': async (request, db, context) => {
-    if (!context.fromContentScript && !request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!context.fromContentScript && !request.platform) return NO_PLATFORM;
     const row = await targetOf(db, request.platform, context);
     if (!row) return { ok: true, scan: null };
     if (row.status !== 'running') return { ok: true, scan: scanView(row) };
@@ -208,18 +197,18 @@ export const scanHandlers: ScanHandlers = {
         scan: scanView(await updateScan(db, row.id, { status: 'running', reason: undefined, updatedAt: clock(context) })),
       };
     }
-    if (!request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!request.platform) return NO_PLATFORM;
     const result = await startOrResume(db, request.platform, undefined, context, false);
     if (!result) {
       const latest = await latestScan(db, request.platform);
       return { ok: true, scan: latest ? scanView(latest) : null };
     }
-    if ('error' in result) return { ok: false, error: result.error };
+    if ('code' in result) return result;
     return { ok: true, scan: scanView(result.row) };
   },
 
   'scan/cancel': async (request, db, context) => {
-    if (!context.fromContentScript && !request.platform) return { ok: false, error: SCAN_ERRORS.noPlatform };
+    if (!context.fromContentScript && !request.platform) return NO_PLATFORM;
     const row = await targetOf(db, request.platform, context);
     if (!row) return { ok: true, scan: null };
     if (row.status === 'done' || row.status === 'stopped') return { ok: true, scan: scanView(row) };
@@ -231,12 +220,14 @@ export const scanHandlers: ScanHandlers = {
   },
 
   'scan/status': async (request, db, context) => {
-    let row = await latestScan(db, request.platform);
-    // A scan whose tab was closed while the worker slept shows as paused, not as running forever.
-    if (row?.status === 'running' && context.tabs && (row.tabId === undefined || !(await context.tabs.exists(row.tabId)))) {
-      row = await updateScan(db, row.id, { status: 'paused', reason: 'tab-closed', tabId: undefined, updatedAt: clock(context) });
+    const row = await latestScan(db, request.platform);
+    if (!row) return { ok: true, scan: null };
+    // A scan whose tab was closed while the worker slept shows as paused, not as running forever. A read
+    // writes nothing: the row is put right by the next start or resume, or the browser's restart.
+    if (row.status === 'running' && context.tabs && (row.tabId === undefined || !(await context.tabs.exists(row.tabId)))) {
+      return { ok: true, scan: scanView({ ...row, status: 'paused', reason: 'tab-closed' }) };
     }
-    return { ok: true, scan: row ? scanView(row) : null };
+    return { ok: true, scan: scanView(row) };
   },
 };
 
@@ -248,9 +239,8 @@ export type ScanInterruption = Extract<ScanReason, 'browser-restarted' | 'extens
  * nothing now; running scans pause until resumed, from their cursor.
  */
 export async function pauseInterruptedScans(db: GlasshouseDatabase, reason: ScanInterruption, now = Date.now()): Promise<void> {
-  for (const row of await runningScans(db)) {
+  for (const row of await scansWithStatus(db, 'running')) {
     await updateScan(db, row.id, { status: 'paused', reason, tabId: undefined, updatedAt: now });
   }
-  const paused = await db.scans.where('status').equals('paused').toArray();
-  for (const row of paused) if (row.tabId !== undefined && row.id !== undefined) await updateScan(db, row.id, { tabId: undefined });
+  for (const row of await scansWithStatus(db, 'paused')) if (row.tabId !== undefined) await updateScan(db, row.id, { tabId: undefined });
 }

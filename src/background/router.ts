@@ -1,4 +1,4 @@
-import { RequestSchema, type Reply, type Request, type RequestType } from '../core';
+import { describeIssue, failure, RequestSchema, type Reply, type Request, type RequestType } from '../core';
 import {
   clearObjection,
   deleteEverything,
@@ -9,6 +9,7 @@ import {
   overview,
   readSettings,
   recordAccounts,
+  recordDiagnostics,
   recordFindings,
   recordObjection,
   viewerState,
@@ -16,26 +17,21 @@ import {
   type GlasshouseDatabase,
 } from '../db';
 import { mayAsk, type SenderKind } from './sender';
-import { scanHandlers, type RouteContext } from './full-scan';
+import { scanHandlers } from './full-scan';
+import type { Handlers, RouteContext } from './route-context';
 
-type Handlers = {
-  [T in RequestType]: (request: Extract<Request, { type: T }>, db: GlasshouseDatabase, context: RouteContext) => Promise<Reply<T>>;
-};
-
-const handlers: Handlers = {
+const handlers: Handlers<RequestType> = {
   'findings/record': async (request, db) => {
     const settings = await readSettings(db);
     const result = await recordFindings(db, request.findings, settings.keepExcerpts);
     if (request.accounts?.length) await recordAccounts(db, request.accounts);
-    if (request.diagnostics) await db.diagnostics.put({ ...request.diagnostics, updatedAt: Date.now() });
+    if (request.diagnostics) await recordDiagnostics(db, request.diagnostics, Date.now());
+    // Each write batch is a moment deletion may have fallen due (the other: the worker's start, worker-database.ts).
+    await deleteOlderThan(db, settings.autoDeleteDays, Date.now());
     return { ok: true, batchId: request.batchId, ...result };
   },
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
-  'overview/get': async (_request, db) => {
-    // Automatic deletion runs whenever the user looks: no alarm permission needed.
-    await deleteOlderThan(db, (await readSettings(db)).autoDeleteDays, Date.now());
-    return { ok: true, ...(await overview(db)) };
-  },
+  'overview/get': async (_request, db) => ({ ok: true, ...(await overview(db)) }),
   'objection/record': async (request, db) => {
     await recordObjection(db, request.platform, request.objectedAt, Date.now());
     return { ok: true, done: true };
@@ -54,7 +50,12 @@ const handlers: Handlers = {
   },
   'accounts/viewer-state': async (request, db) => ({ ok: true, ...(await viewerState(db, request.platform, request.accountId)) }),
   'settings/get': async (_request, db) => ({ ok: true, ...(await readSettings(db)) }),
-  'settings/set': async (request, db) => ({ ok: true, ...(await writeSettings(db, request.settings)) }),
+  'settings/set': async (request, db) => {
+    const settings = await writeSettings(db, request.settings);
+    // A shorter keeping time makes posts due now, not at the next start.
+    await deleteOlderThan(db, settings.autoDeleteDays, Date.now());
+    return { ok: true, ...settings };
+  },
   'data/delete-all': async (_request, db) => {
     await deleteEverything(db);
     return { ok: true, deleted: true };
@@ -62,17 +63,20 @@ const handlers: Handlers = {
   ...scanHandlers,
 };
 
-/** A readable one-line reason from a zod failure: where and what. */
-function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid message';
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
-  return `invalid message: ${where}: ${issue.message}`.slice(0, 300);
+/** Whether a thrown error is the browser's full disk, by name (Dexie wraps it: an AbortError's `inner`, a BulkError's `failures`). */
+function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const { name, inner, cause, failures } = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (name === 'QuotaExceededError') return true;
+  const nested = [inner, cause, ...(Array.isArray(failures) ? failures : Object.values(failures ?? {}))];
+  return nested.some((e) => isQuotaError(e, depth + 1));
 }
+
+const reasonOf = (error: unknown) => String(error instanceof Error ? error.message : error);
 
 /**
  * Validates then handles one message. Returns undefined for senders that get no answer at all;
- * every other message gets `{ ok: true, … }` or `{ ok: false, error }`.
+ * every other message gets `{ ok: true, … }` or a `Failure` with its code.
  */
 export async function route(
   message: unknown,
@@ -82,21 +86,23 @@ export async function route(
 ): Promise<Reply<RequestType> | undefined> {
   if (sender === 'stranger') return undefined;
   const parsed = RequestSchema.safeParse(message);
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+  if (!parsed.success) return failure('invalid-message', `invalid message: ${describeIssue(parsed.error)}`);
   const request = parsed.data;
-  if (!mayAsk(sender, request.type)) return { ok: false, error: `not allowed from this sender: ${request.type}` };
+  if (!mayAsk(sender, request.type)) return failure('not-allowed', `not allowed from this sender: ${request.type}`);
+  let database: GlasshouseDatabase;
+  try {
+    database = await db();
+  } catch (error) {
+    return failure('database-unavailable', `could not open the database: ${reasonOf(error)}`);
+  }
   try {
     const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase, c: RouteContext) => Promise<Reply<RequestType>>;
     // Only a content script's own tab counts: an extension page's tab is not a scan's.
     const fromTab = sender === 'content-script';
-    return await handler(request, await db(), { ...context, fromContentScript: fromTab, tabId: fromTab ? context.tabId : undefined });
+    return await handler(request, database, { ...context, fromContentScript: fromTab, tabId: fromTab ? context.tabId : undefined });
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    // A full disk shows as QuotaExceededError; the transaction was rolled back, nothing half-written.
-    const reason =
-      name === 'QuotaExceededError' || /quota/i.test(String(error))
-        ? 'storage full'
-        : String(error instanceof Error ? error.message : error);
-    return { ok: false, error: `could not ${request.type}: ${reason}`.slice(0, 300) };
+    // A full disk: the transaction was rolled back, nothing half-written.
+    if (isQuotaError(error)) return failure('storage-full', `could not ${request.type}: storage full`);
+    return failure('failed', `could not ${request.type}: ${reasonOf(error)}`);
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from '../lib/browser';
-import type { ScanTabs } from './full-scan';
+import type { ScanTabs } from './route-context';
 
 /**
  * The scan's tabs through the browser. Creating, focusing and looking up a tab by id need

@@ -1,7 +1,8 @@
 /**
  * The background worker. Listeners are registered synchronously at the top level, as MV3 requires
- * for a worker woken by an event; the database opens lazily, once per worker life. No state lives in
- * globals that the worker's stop would lose: everything is in IndexedDB.
+ * for a worker woken by an event; the database opens lazily, once per worker life, and automatic
+ * deletion runs right after (worker-database.ts). No state lives in globals that the worker's stop
+ * would lose: everything is in IndexedDB.
  */
 import '../core/zod-setup';
 import { browser, type Runtime } from '../lib/browser';
@@ -10,12 +11,9 @@ import { classifySender } from './sender';
 import { route } from './router';
 import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
+import { databaseOnDemand } from './worker-database';
 
-let database: Promise<GlasshouseDatabase> | undefined;
-const ready = () =>
-  (database ??= openDatabase()
-    .open()
-    .then((db) => db as GlasshouseDatabase));
+const ready = databaseOnDemand(async () => (await openDatabase().open()) as GlasshouseDatabase);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     knownAccount,
     send: async (batch) => {
       const reply = await askWorker({ type: 'findings/record', ...batch });
-      return reply.ok ? { ok: true } : { ok: false, error: reply.error };
+      return reply.ok ? { ok: true } : { ok: false, error: reply.detail };
     },
   });
   // Before the watch starts, so a full-history scan in this tab counts the first screen's posts too.

@@ -89,4 +89,47 @@ export const ReplyPayloads = {
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ReplyPayload<T extends RequestType> = z.infer<(typeof ReplyPayloads)[T]>;
-export type Reply<T extends RequestType> = ({ ok: true } & ReplyPayload<T>) | { ok: false; error: string };
+
+/** Why a message got no payload: what senders act on. The English `detail` is for people, never matched. */
+export const ErrorCodeSchema = z.enum([
+  // The worker refused it: not a message of the table (or malformed), or not one this sender may send.
+  'invalid-message',
+  'not-allowed',
+  // The worker could not do it: the database would not open (the next message tries again), the disk is full, anything else.
+  'database-unavailable',
+  'storage-full',
+  'failed',
+  // The full scan's refusals (src/background/full-scan.ts).
+  'scan-no-tabs',
+  'scan-instagram-username-unknown',
+  'scan-not-this-tab',
+  'scan-no-platform',
+  // The sender's side (src/lib/worker-client.ts): no worker answered, or the answer was not a reply to the message.
+  'worker-unreachable',
+  'malformed-reply',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const FailureSchema = z.object({ ok: z.literal(false), code: ErrorCodeSchema, detail: z.string().max(300) });
+export type Failure = z.infer<typeof FailureSchema>;
+
+export const failure = (code: ErrorCode, detail: string): Failure => ({ ok: false, code, detail: detail.slice(0, 300) });
+
+/** The sender's own failures: the message reached no worker, or the answer was not a reply. Worth a retry, unlike a refusal. */
+export const isUnanswered = (reply: { ok: boolean; code?: ErrorCode }): boolean =>
+  !reply.ok && (reply.code === 'worker-unreachable' || reply.code === 'malformed-reply');
+
+export type Reply<T extends RequestType> = ({ ok: true } & ReplyPayload<T>) | Failure;
+
+/** The whole reply to a message of `type`, as its sender parses it: its payload, or a failure. */
+export function replySchema<T extends RequestType>(type: T) {
+  return z.union([z.object({ ok: z.literal(true) }).and(ReplyPayloads[type]), FailureSchema]);
+}
+
+/** A zod failure in one line, where and what: for a refused message's or a malformed reply's `detail`. */
+export function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
+  return `${where}: ${issue.message}`;
+}

@@ -1,5 +1,11 @@
-import type { AccountObservation } from '../core';
-import type { GlasshouseDatabase, StoredAccount } from './schema';
+import type { AccountObservation, ObservedAccount, Platform } from '../core';
+import type { GlasshouseDatabase } from './schema';
+
+/** The viewer's username on a platform, as last seen on a page (an account's latest sighting may lack it). */
+export async function viewerUsername(db: GlasshouseDatabase, platform: Platform): Promise<string | undefined> {
+  const own = await db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray();
+  return own.filter((a) => a.username).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.username;
+}
 
 /** Keeps each account's latest privacy and a history of its changes. */
 export async function recordAccounts(db: GlasshouseDatabase, observations: readonly AccountObservation[]): Promise<void> {
@@ -8,8 +14,9 @@ export async function recordAccounts(db: GlasshouseDatabase, observations: reado
       const known = await db.accounts.get([seen.platform, seen.accountId]);
       const step = { privacy: seen.privacy, evidence: seen.evidence, seenAt: seen.seenAt };
       if (!known) {
-        const account: StoredAccount = {
-          ...seen,
+        const { seenAt: _seenAt, ...fields } = seen;
+        const account: ObservedAccount = {
+          ...fields,
           isViewer: seen.isViewer ? 1 : 0,
           firstSeen: seen.seenAt,
           lastSeen: seen.seenAt,

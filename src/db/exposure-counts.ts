@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
-import type { Eligibility, Platform } from '../core';
+import type { Eligibility, ObservedPost, Platform } from '../core';
 import { PLATFORMS } from '../core';
-import type { GlasshouseDatabase, StoredExposureCount, StoredPost } from './schema';
+import type { GlasshouseDatabase, StoredExposureCount } from './schema';
 
 /**
  * The stored posts counted per platform and eligibility (table `exposureCounts`), so the popup's
@@ -9,7 +9,7 @@ import type { GlasshouseDatabase, StoredExposureCount, StoredPost } from './sche
  * writes `posts` also writes these rows, in the same transaction, so the two never disagree.
  */
 
-type CountedPost = Pick<StoredPost, 'platform' | 'eligible'>;
+type CountedPost = Pick<ObservedPost, 'platform' | 'eligible'>;
 
 /** The counts row's field for each eligibility (the names of the summary the popup shows). */
 const FIELD_OF: Record<Eligibility, 'eligible' | 'notEligible' | 'unknown'> = { yes: 'eligible', no: 'notEligible', unknown: 'unknown' };
@@ -53,7 +53,7 @@ export class ExposureCountChange {
 }
 
 /** The counts of every stored post, read one by one: the schema upgrade that creates the table starts from this. */
-export async function countStoredPosts(posts: Table<StoredPost>): Promise<StoredExposureCount[]> {
+export async function countStoredPosts(posts: Table<ObservedPost>): Promise<StoredExposureCount[]> {
   const rows = new Map(PLATFORMS.map((platform) => [platform, noExposure(platform)]));
   await posts.each((post) => {
     const row = rows.get(post.platform) ?? noExposure(post.platform);

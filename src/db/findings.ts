@@ -1,14 +1,12 @@
-import type { Finding, Platform } from '../core';
-import { isTrainingEligible, postKey } from '../core';
+import type { AudienceHistoryStep, Finding, ObservedPost, Platform } from '../core';
+import { isTrainingEligible, newerReadingWins, postKey, yearOf } from '../core';
 import { ExposureCountChange } from './exposure-counts';
-import type { GlasshouseDatabase, StoredObservation, StoredPost } from './schema';
+import type { GlasshouseDatabase } from './schema';
 
 export interface RecordResult {
   stored: number;
   changed: number;
 }
-
-const yearOf = (time: number | undefined) => (time === undefined ? 0 : new Date(time).getUTCFullYear());
 
 /** The latest reading of each post in a batch: duplicates merge before anything is written. */
 function latestPerPost(findings: readonly Finding[]): Finding[] {
@@ -21,9 +19,9 @@ function latestPerPost(findings: readonly Finding[]): Finding[] {
   return [...latest.values()];
 }
 
-function toStored(finding: Finding, known: StoredPost | undefined, keepExcerpts: boolean): StoredPost {
+function toStored(finding: Finding, known: ObservedPost | undefined, keepExcerpts: boolean): ObservedPost {
   const { seenAt, isOwn: _isOwn, excerpt, aliasIds: _aliasIds, ...rest } = finding;
-  const post: StoredPost = {
+  const post: ObservedPost = {
     ...rest,
     eligible: isTrainingEligible(finding.audience).eligible,
     publishedYear: yearOf(finding.publishedAt ?? known?.publishedAt),
@@ -56,7 +54,7 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
     if (!old) continue;
     const current = await db.posts.get([finding.platform, finding.postId]);
     // The older record keeps its place as the history's start; the newer one's reading stays current.
-    const merged: StoredPost = current
+    const merged: ObservedPost = current
       ? { ...current, firstSeen: Math.min(current.firstSeen, old.firstSeen), lastSeen: Math.max(current.lastSeen, old.lastSeen) }
       : { ...old, postId: finding.postId };
     await db.observations.where('[platform+postId]').equals([old.platform, old.postId]).modify({ postId: finding.postId });
@@ -69,8 +67,8 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
 
 /**
  * Upserts a validated batch in one short transaction. A post seen for the first time, or whose
- * audience changed, gets an observation; an older reading arriving late never overwrites a newer one.
- * A reading that only says `unknown` never replaces a known audience: it adds nothing to the history.
+ * audience changed, gets an observation. Which reading stays current is `newerReadingWins`
+ * (src/core/newer-reading.ts): a page read now beats a stored reading of the same moment.
  */
 export async function recordFindings(db: GlasshouseDatabase, findings: readonly Finding[], keepExcerpts: boolean): Promise<RecordResult> {
   const batch = latestPerPost(findings);
@@ -79,13 +77,12 @@ export async function recordFindings(db: GlasshouseDatabase, findings: readonly 
     const counts = new ExposureCountChange();
     await mergeAliases(db, batch, counts);
     const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
-    const posts: StoredPost[] = [];
-    const observations: StoredObservation[] = [];
+    const posts: ObservedPost[] = [];
+    const observations: AudienceHistoryStep[] = [];
     batch.forEach((finding, i) => {
       const existing = known[i];
-      const newer = !existing || finding.seenAt >= existing.lastSeen;
-      const downgrade = existing && existing.audience !== 'unknown' && finding.audience === 'unknown';
-      if (!existing || (newer && !downgrade)) {
+      const reading = { audience: finding.audience, at: finding.seenAt };
+      if (!existing || newerReadingWins({ audience: existing.audience, at: existing.lastSeen }, reading, 'incoming')) {
         const post = toStored(finding, existing, keepExcerpts);
         posts.push(post);
         counts.replace(existing, post);

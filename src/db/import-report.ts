@@ -1,7 +1,7 @@
-import type { Platform } from '../core';
-import { postKey } from '../core';
+import type { AudienceHistoryStep, Objection, ObservedAccount, ObservedPost, Platform } from '../core';
+import { newerReadingWins, postKey, yearOf } from '../core';
 import { ExposureCountChange } from './exposure-counts';
-import type { GlasshouseDatabase, StoredAccount, StoredObjection, StoredObservation, StoredPost } from './schema';
+import type { GlasshouseDatabase } from './schema';
 import { readSettings } from './settings';
 
 /**
@@ -9,9 +9,9 @@ import { readSettings } from './settings';
  * knows the tables, not the file format).
  */
 export interface ImportedRecords {
-  posts: StoredPost[];
-  observations: StoredObservation[];
-  accounts: StoredAccount[];
+  posts: ObservedPost[];
+  observations: AudienceHistoryStep[];
+  accounts: ObservedAccount[];
   objections: { platform: Platform; objectedAt: number }[];
 }
 
@@ -29,29 +29,30 @@ export interface ImportResult {
 /** Above this many known posts, the observations table is read in one pass rather than by index. */
 const OBSERVATION_LOOKUP_LIMIT = 1_000;
 
-const yearOf = (time: number | undefined) => (time === undefined ? 0 : new Date(time).getUTCFullYear());
-
 /** Same platform, post, moment and audience: the same observation, written once. */
-const observationKey = (o: StoredObservation) => `${o.platform}:${o.postId}:${o.observedAt}:${o.audience}`;
+const observationKey = (o: AudienceHistoryStep) => `${o.platform}:${o.postId}:${o.observedAt}:${o.audience}`;
 
 /** Order-independent comparison of two stored posts (Dexie returns keys in any order). */
-function samePost(a: StoredPost, b: StoredPost): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof StoredPost>;
+function samePost(a: ObservedPost, b: ObservedPost): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ObservedPost>;
   for (const key of keys) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
   return true;
 }
 
 /**
- * The newer reading wins, as in `recordFindings`: a reading that only says `unknown` never replaces
- * a known audience. Either way the seen-times widen and a field only one side knows is kept.
+ * `newerReadingWins` picks the current reading, as in `recordFindings`; a file's reading of the same
+ * moment as the stored one changes nothing. Either way the seen-times widen and a field only one side knows is kept.
  */
-function mergePost(known: StoredPost | undefined, imported: StoredPost, keepExcerpts: boolean): StoredPost {
-  let post: StoredPost;
+function mergePost(known: ObservedPost | undefined, imported: ObservedPost, keepExcerpts: boolean): ObservedPost {
+  let post: ObservedPost;
   if (!known) post = { ...imported };
   else {
-    const newer = imported.lastSeen > known.lastSeen;
-    const downgrade = known.audience !== 'unknown' && imported.audience === 'unknown';
-    const [winner, other] = newer && !downgrade ? [imported, known] : [known, imported];
+    const importedWins = newerReadingWins(
+      { audience: known.audience, at: known.lastSeen },
+      { audience: imported.audience, at: imported.lastSeen },
+      'kept',
+    );
+    const [winner, other] = importedWins ? [imported, known] : [known, imported];
     post = {
       ...winner,
       firstSeen: Math.min(known.firstSeen, imported.firstSeen),
@@ -68,13 +69,13 @@ function mergePost(known: StoredPost | undefined, imported: StoredPost, keepExce
 }
 
 /** Histories united (a step once per moment and privacy); the current privacy from the newer side, as `recordAccounts` does. */
-function mergeAccount(known: StoredAccount | undefined, imported: StoredAccount): StoredAccount {
+function mergeAccount(known: ObservedAccount | undefined, imported: ObservedAccount): ObservedAccount {
   if (!known) return imported;
-  const steps = new Map<string, StoredAccount['history'][number]>();
+  const steps = new Map<string, ObservedAccount['history'][number]>();
   for (const step of [...known.history, ...imported.history]) steps.set(`${step.seenAt}:${step.privacy}`, step);
   const newer = imported.lastSeen > known.lastSeen;
   const [winner, other] = newer ? [imported, known] : [known, imported];
-  const account: StoredAccount = {
+  const account: ObservedAccount = {
     ...other,
     ...winner,
     isViewer: known.isViewer === 1 || imported.isViewer === 1 ? 1 : 0,
@@ -90,7 +91,7 @@ function mergeAccount(known: StoredAccount | undefined, imported: StoredAccount)
 }
 
 /** The stored post of each imported one (or undefined), read the cheaper way: by key, or the whole table when it is the smaller. */
-async function storedVersions(db: GlasshouseDatabase, posts: readonly StoredPost[]): Promise<(StoredPost | undefined)[]> {
+async function storedVersions(db: GlasshouseDatabase, posts: readonly ObservedPost[]): Promise<(ObservedPost | undefined)[]> {
   if ((await db.posts.count()) >= posts.length)
     return db.posts.bulkGet(posts.map((post) => [post.platform, post.postId] as [Platform, string]));
   const stored = new Map((await db.posts.toArray()).map((post) => [postKey(post), post]));
@@ -117,7 +118,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
     const { keepExcerpts } = await readSettings(db);
 
     // A file may name a post twice: the later reading of the two goes in.
-    const incoming = new Map<string, StoredPost>();
+    const incoming = new Map<string, ObservedPost>();
     for (const post of records.posts) {
       const key = postKey(post);
       const seen = incoming.get(key);
@@ -125,7 +126,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
     }
     const imported = [...incoming.values()];
     const known = await storedVersions(db, imported);
-    const writes: StoredPost[] = [];
+    const writes: ObservedPost[] = [];
     const counts = new ExposureCountChange();
     imported.forEach((post, i) => {
       const existing = known[i];
@@ -151,7 +152,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
         .map((post) => [post.platform, post.postId] as [Platform, string]);
       for (const o of await db.observations.where('[platform+postId]').anyOf(lookup).toArray()) present.add(observationKey(o));
     }
-    const newObservations: StoredObservation[] = [];
+    const newObservations: AudienceHistoryStep[] = [];
     for (const observation of records.observations) {
       const key = observationKey(observation);
       if (present.has(key)) continue;
@@ -174,7 +175,7 @@ export async function importReportRecords(db: GlasshouseDatabase, records: Impor
       const existing = await db.objections.where('platform').equals(platform).toArray();
       if (existing.some((o) => o.objectedAt >= objectedAt)) continue;
       await db.objections.where('platform').equals(platform).delete();
-      const objection: StoredObjection = { platform, objectedAt, recordedAt: now, how: 'imported' };
+      const objection: Objection = { platform, objectedAt, recordedAt: now, how: 'imported' };
       await db.objections.add(objection);
       result.objectionsKept += 1;
     }

@@ -8,6 +8,7 @@ export * from './objections';
 export * from './retention';
 export * from './viewer-state';
 export * from './accounts';
+export * from './diagnostics';
 export * from './scans';
 export * from './report-queries';
 export * from './import-report';

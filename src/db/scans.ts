@@ -1,4 +1,4 @@
-import type { Eligibility, Platform } from '../core';
+import type { ObservedPost, Platform } from '../core';
 import { isResumable, ScanReasonSchema, type ScanReason, type ScanView } from '../core/scan';
 import type { GlasshouseDatabase, StoredScan } from './schema';
 
@@ -18,8 +18,8 @@ export async function scanOfTab(db: GlasshouseDatabase, tabId: number): Promise<
   return rows.filter((row) => row.tabId === tabId).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0] as ScanRow | undefined;
 }
 
-export async function runningScans(db: GlasshouseDatabase): Promise<ScanRow[]> {
-  return (await db.scans.where('status').equals('running').toArray()) as ScanRow[];
+export async function scansWithStatus(db: GlasshouseDatabase, status: StoredScan['status']): Promise<ScanRow[]> {
+  return (await db.scans.where('status').equals(status).toArray()) as ScanRow[];
 }
 
 export async function addScan(db: GlasshouseDatabase, row: Omit<StoredScan, 'id'>): Promise<ScanRow> {
@@ -64,32 +64,8 @@ export function scanView(row: ScanRow): ScanView {
   return view;
 }
 
-/** A stored post as the archive import matches it: when it was published, its text, its audience. */
-export interface ObservedPostForMatching {
-  platform: Platform;
-  postId: string;
-  url: string;
-  kind: string;
-  publishedAt?: number;
-  excerpt?: string;
-  eligible: Eligibility;
-}
-
 /** The user's stored posts of a platform (not comments: an archive's posts file lists posts only). */
-export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPostForMatching[]> {
+export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPost[]> {
   const posts = await db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, Infinity]).toArray();
-  return posts
-    .filter((post) => post.kind !== 'comment')
-    .map((post) => {
-      const observed: ObservedPostForMatching = {
-        platform: post.platform,
-        postId: post.postId,
-        url: post.url,
-        kind: post.kind,
-        eligible: post.eligible,
-      };
-      if (post.publishedAt !== undefined) observed.publishedAt = post.publishedAt;
-      if (post.excerpt) observed.excerpt = post.excerpt;
-      return observed;
-    });
+  return posts.filter((post) => post.kind !== 'comment');
 }

@@ -1,62 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Audience, AccountPrivacy, Eligibility, Evidence, Platform, PostKind, Settings, Diagnostics } from '../core';
+import type { AudienceHistoryStep, Diagnostics, Objection, ObservedAccount, ObservedPost, Platform, Settings } from '../core';
+import { yearOf } from '../core';
 import { countStoredPosts } from './exposure-counts';
-
-/** A post or comment of the user's, as last seen, with when it was first and last seen. */
-export interface StoredPost {
-  platform: Platform;
-  postId: string;
-  url: string;
-  kind: PostKind;
-  ownerId: string;
-  ownerName?: string;
-  audience: Audience;
-  eligible: Eligibility;
-  evidence: Evidence;
-  audienceSource?: string;
-  disagreement?: { evidence: Evidence; audience: Audience };
-  parentPostId?: string;
-  publishedAt?: number;
-  /** The year it was published, 0 when unknown (no longer indexed: the charts count in memory). */
-  publishedYear: number;
-  excerpt?: string;
-  firstSeen: number;
-  lastSeen: number;
-}
-
-/** One step of a post's audience history: written when first seen and whenever the audience changes. */
-export interface StoredObservation {
-  id?: number;
-  platform: Platform;
-  postId: string;
-  audience: Audience;
-  eligible: Eligibility;
-  evidence: Evidence;
-  observedAt: number;
-}
-
-export interface StoredAccount {
-  platform: Platform;
-  accountId: string;
-  username?: string;
-  name?: string;
-  isViewer: 0 | 1;
-  privacy: AccountPrivacy;
-  professional?: boolean;
-  evidence: Evidence;
-  firstSeen: number;
-  lastSeen: number;
-  /** Each change of privacy, oldest first. */
-  history: { privacy: AccountPrivacy; evidence: Evidence; seenAt: number }[];
-}
-
-export interface StoredObjection {
-  id?: number;
-  platform: Platform;
-  objectedAt: number;
-  recordedAt: number;
-  how: 'user-confirmed' | 'imported';
-}
 
 export interface StoredScan {
   id?: number;
@@ -97,10 +42,10 @@ export interface StoredExposureCount {
 export const DATABASE_NAME = 'glasshouse';
 
 export type GlasshouseDatabase = Dexie & {
-  posts: Table<StoredPost, [Platform, string]>;
-  observations: EntityTable<StoredObservation, 'id'>;
-  accounts: Table<StoredAccount, [Platform, string]>;
-  objections: EntityTable<StoredObjection, 'id'>;
+  posts: Table<ObservedPost, [Platform, string]>;
+  observations: EntityTable<AudienceHistoryStep, 'id'>;
+  accounts: Table<ObservedAccount, [Platform, string]>;
+  objections: EntityTable<Objection, 'id'>;
   scans: EntityTable<StoredScan, 'id'>;
   settings: EntityTable<StoredSetting, 'key'>;
   diagnostics: EntityTable<StoredDiagnostics, 'platform'>;
@@ -136,11 +81,10 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
     .stores(SCHEMA_V2)
     .upgrade((tx) =>
       tx
-        .table<StoredPost>('posts')
+        .table<ObservedPost>('posts')
         .toCollection()
         .modify((post) => {
-          if (typeof post.publishedYear !== 'number')
-            post.publishedYear = post.publishedAt ? new Date(post.publishedAt).getUTCFullYear() : 0;
+          if (typeof post.publishedYear !== 'number') post.publishedYear = yearOf(post.publishedAt);
         }),
     );
   // 3: the popup's totals come from counts kept per platform (exposureCounts) instead of counting an
@@ -155,7 +99,7 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
       exposureCounts: '&platform',
     })
     .upgrade(async (tx) => {
-      const counts = await countStoredPosts(tx.table<StoredPost>('posts'));
+      const counts = await countStoredPosts(tx.table<ObservedPost>('posts'));
       await tx.table<StoredExposureCount>('exposureCounts').bulkPut(counts);
     });
   return db;

@@ -1,9 +1,20 @@
-import type { Reply, Request, RequestType } from '../core';
+import { describeIssue, failure, replySchema, type Reply, type Request, type RequestType } from '../core';
 import { browser } from './browser';
 
-/** Sends one message of the table to the worker; a worker that is down or asleep rejects. */
+/**
+ * Sends one message of the table to the worker and parses the answer with the message's reply
+ * schema, as the worker parses requests. Never rejects: a worker that is down or asleep is
+ * `worker-unreachable`, an answer that is not a reply to this message is `malformed-reply`.
+ */
 export async function askWorker<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Reply<T>> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') throw new Error('no reply from the worker');
-  return reply;
+  let answer: unknown;
+  try {
+    answer = await browser.runtime.sendMessage(request);
+  } catch (error) {
+    return failure('worker-unreachable', String(error instanceof Error ? error.message : error));
+  }
+  if (answer === undefined) return failure('worker-unreachable', 'no reply from the worker');
+  const parsed = replySchema(request.type).safeParse(answer);
+  if (parsed.success) return parsed.data as Reply<T>;
+  return failure('malformed-reply', `malformed reply to ${request.type}: ${describeIssue(parsed.error)}`);
 }

@@ -1,6 +1,5 @@
-import { isTrainingEligible, LIMITS, PLATFORMS, postKey } from '../core';
-import type { AccountObservation, DetectedPost, Platform } from '../core';
-import type { StoredAccount, StoredObjection, StoredObservation, StoredPost } from '../db/schema';
+import { isTrainingEligible, LIMITS, PLATFORMS, postKey, yearOf } from '../core';
+import type { AccountObservation, AudienceHistoryStep, DetectedPost, Objection, ObservedAccount, ObservedPost, Platform } from '../core';
 import {
   REPORT_LIMITS,
   REPORT_SCHEMA_VERSION,
@@ -13,10 +12,11 @@ import {
 import { clip } from './text';
 
 export interface ReportInput {
-  posts: readonly StoredPost[];
-  observations: readonly StoredObservation[];
-  accounts: readonly StoredAccount[];
-  objections: readonly StoredObjection[];
+  posts: readonly ObservedPost[];
+  observations: readonly AudienceHistoryStep[];
+  accounts: readonly ObservedAccount[];
+  /** Only the platform and the date count: how the objection was recorded is the database's business. */
+  objections: readonly Pick<Objection, 'platform' | 'objectedAt'>[];
   now: number;
 }
 
@@ -26,8 +26,8 @@ const validTime = (time: number | undefined): time is number =>
   typeof time === 'number' && Number.isFinite(time) && Math.abs(time) <= MAX_TIME;
 const iso = (time: number, fallback: number): string => new Date(validTime(time) ? time : fallback).toISOString();
 
-/** The publication year the charts use (UTC, like the database's `publishedYear`); 0 when unknown. */
-export const publicationYear = (publishedAt: string | undefined): number => (publishedAt ? new Date(publishedAt).getUTCFullYear() : 0);
+/** The publication year the charts use (`yearOf`, as the database's `publishedYear`); 0 when unknown. */
+export const publicationYear = (publishedAt: string | undefined): number => (publishedAt ? yearOf(Date.parse(publishedAt)) : 0);
 
 const platformOrder = (platform: Platform) => PLATFORMS.indexOf(platform);
 /** Code-unit order: the same on every machine, whatever its locale. */
@@ -42,8 +42,8 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
   );
 }
 
-function historiesByPost(observations: readonly StoredObservation[], now: number): Map<string, ReportHistoryStep[]> {
-  const grouped = new Map<string, StoredObservation[]>();
+function historiesByPost(observations: readonly AudienceHistoryStep[], now: number): Map<string, ReportHistoryStep[]> {
+  const grouped = new Map<string, AudienceHistoryStep[]>();
   for (const observation of observations) {
     const key = postKey(observation);
     const list = grouped.get(key);
@@ -62,7 +62,7 @@ function historiesByPost(observations: readonly StoredObservation[], now: number
   return histories;
 }
 
-function toFinding(post: StoredPost, history: ReportHistoryStep[], now: number): ReportFinding {
+function toFinding(post: ObservedPost, history: ReportHistoryStep[], now: number): ReportFinding {
   const owner: ReportFinding['owner'] = { id: clip(post.ownerId, LIMITS.idLength) };
   if (post.ownerName !== undefined) owner.name = clip(post.ownerName, LIMITS.nameLength);
   const finding: ReportFinding = {
@@ -85,7 +85,7 @@ function toFinding(post: StoredPost, history: ReportHistoryStep[], now: number):
   return finding;
 }
 
-function toAccount(account: StoredAccount, now: number): ReportAccount {
+function toAccount(account: ObservedAccount, now: number): ReportAccount {
   const out: ReportAccount = {
     platform: account.platform,
     accountId: clip(account.accountId, LIMITS.idLength),
@@ -169,8 +169,8 @@ function mergeDetected(posts: readonly DetectedPost[]): DetectedPost[] {
 
 /** The report of posts read off saved pages (the command line): each post seen once, at `now`. */
 export function reportFromDetected(posts: readonly DetectedPost[], accounts: readonly AccountObservation[], now: number): ExposureReport {
-  const stored: StoredPost[] = [];
-  const observations: StoredObservation[] = [];
+  const stored: ObservedPost[] = [];
+  const observations: AudienceHistoryStep[] = [];
   for (const post of mergeDetected(posts)) {
     const { isOwn: _isOwn, ...rest } = post;
     const eligible = isTrainingEligible(post.audience).eligible;
@@ -185,7 +185,7 @@ export function reportFromDetected(posts: readonly DetectedPost[], accounts: rea
     });
   }
   const storedAccounts = accounts.map(
-    (account): StoredAccount => ({
+    (account): ObservedAccount => ({
       ...account,
       isViewer: account.isViewer ? 1 : 0,
       firstSeen: now,

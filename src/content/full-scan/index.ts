@@ -1,4 +1,4 @@
-import type { OwnFinding, Reply } from '../../core';
+import { failure, type OwnFinding, type Reply } from '../../core';
 import type { ScanAssignment } from '../../core/scan';
 import type { PlatformAdapter } from '../../platforms/adapter';
 import { askWorker } from '../../lib/worker-client';
@@ -78,11 +78,11 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
       };
       const pause = async () => {
         driver.settle('paused', 'paused-by-user');
-        settleFrom(await ask({ type: 'scan/pause' }).catch(() => ({ ok: false as const, error: '' })));
+        settleFrom(await ask({ type: 'scan/pause' }).catch(() => failure('worker-unreachable', '')));
       };
       const cancel = async () => {
         driver.settle('stopped', 'cancelled');
-        settleFrom(await ask({ type: 'scan/cancel' }).catch(() => ({ ok: false as const, error: '' })));
+        settleFrom(await ask({ type: 'scan/cancel' }).catch(() => failure('worker-unreachable', '')));
       };
       const resume = async () => {
         const reply = await ask({ type: 'scan/resume' }).catch(() => null);

@@ -1,3 +1,4 @@
+import { isUnanswered } from '../../core';
 import type { askWorker } from '../../lib/worker-client';
 import type { ReportProgress } from './scan-driver';
 
@@ -20,8 +21,9 @@ export function progressReporter(scanId: number, findings: PendingFindings, ask:
       await findings.flush();
       if (findings.size > 0) return null;
       const reply = await ask({ type: 'scan/progress', scanId, progress, ...(end ? { end } : {}) });
-      // Refused: the scan is no longer this tab's (cancelled or finished elsewhere).
-      return reply.ok ? { status: reply.status, reason: reply.reason } : { status: 'stopped' };
+      if (reply.ok) return { status: reply.status, reason: reply.reason };
+      // Refused: the scan is no longer this tab's (cancelled or finished elsewhere). Unanswered: try again later.
+      return isUnanswered(reply) ? null : { status: 'stopped' };
     } catch {
       return null;
     }

@@ -15,7 +15,7 @@ function useSettingsSaver(onSaved: (settings: Settings) => void): [Status, Save]
     try {
       const reply = await askWorker({ type: 'settings/set', settings: change });
       if (!reply.ok) {
-        setStatus({ state: 'failed', text: t('optionsSaveFailed', [reply.error]) });
+        setStatus({ state: 'failed', text: t('optionsSaveFailed', [reply.detail]) });
         return false;
       }
       const { ok: _ok, ...settings } = reply;

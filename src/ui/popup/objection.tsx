@@ -36,7 +36,7 @@ function PlatformObjection({ overview, reload }: { overview: PlatformOverview; r
   const send = async (request: ObjectionRequest, doneKey: string) => {
     try {
       const reply = await askWorker(request);
-      if (!reply.ok) return setStatus(t('actionFailed', [reply.error]));
+      if (!reply.ok) return setStatus(t('actionFailed', [reply.detail]));
     } catch (error) {
       return setStatus(t('actionFailed', [String(error instanceof Error ? error.message : error)]));
     }

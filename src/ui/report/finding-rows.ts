@@ -1,6 +1,5 @@
-import { AUDIENCES, PLATFORMS, postKey } from '../../core';
-import type { Audience, Eligibility, Platform, PostKind } from '../../core';
-import type { StoredPost } from '../../db/schema';
+import { AUDIENCES, PLATFORMS, postKey, yearOf } from '../../core';
+import type { Audience, Eligibility, ObservedPost, Platform, PostKind } from '../../core';
 
 /**
  * The report page's table works on an in-memory array of these, read once from IndexedDB: small
@@ -16,7 +15,7 @@ export interface FindingRow {
   audience: Audience;
   eligible: Eligibility;
   publishedAt: number | undefined;
-  /** The UTC year of publication (as the database's `publishedYear`), 0 when unknown. */
+  /** The year of publication (`yearOf`, as the database's `publishedYear`), 0 when unknown. */
   year: number;
   lastSeen: number;
   excerpt: string | undefined;
@@ -50,7 +49,7 @@ export const NO_FILTER: RowFilter = { platform: 'all', audience: 'all', eligible
 
 const validTime = (time: number | undefined): time is number => typeof time === 'number' && Number.isFinite(time);
 
-export function toFindingRow(post: StoredPost): FindingRow {
+export function toFindingRow(post: ObservedPost): FindingRow {
   const publishedAt = validTime(post.publishedAt) ? post.publishedAt : undefined;
   return {
     key: postKey(post),
@@ -61,7 +60,7 @@ export function toFindingRow(post: StoredPost): FindingRow {
     audience: post.audience,
     eligible: post.eligible,
     publishedAt,
-    year: publishedAt === undefined ? 0 : new Date(publishedAt).getUTCFullYear(),
+    year: yearOf(publishedAt),
     lastSeen: post.lastSeen,
     excerpt: post.excerpt,
     haystack: `${post.excerpt ?? ''}\n${post.url}`.toLowerCase(),

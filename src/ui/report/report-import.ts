@@ -1,6 +1,6 @@
-import { AccountObservationSchema, isTrainingEligible, SiteUrlSchema } from '../../core';
+import { AccountObservationSchema, isTrainingEligible, SiteUrlSchema, yearOf } from '../../core';
+import type { AudienceHistoryStep, ObservedAccount, ObservedPost } from '../../core';
 import { importReportRecords, type GlasshouseDatabase, type ImportedRecords, type ImportResult } from '../../db';
-import type { StoredAccount, StoredObservation, StoredPost } from '../../db/schema';
 import { parseReportJson, type ExposureReport, type ReportParseErrorCode } from '../../report';
 
 /** Why an import was refused: the file could not be read, its format (`parseReportJson`), its content, or the database write. */
@@ -16,14 +16,14 @@ const time = (iso: string) => Date.parse(iso);
  * links anywhere else), numeric account ids, and eligibility recomputed from the audience.
  */
 export function recordsFromReport(report: ExposureReport): { ok: true; records: ImportedRecords } | { ok: false; error: string } {
-  const posts: StoredPost[] = [];
-  const observations: StoredObservation[] = [];
+  const posts: ObservedPost[] = [];
+  const observations: AudienceHistoryStep[] = [];
   for (const [i, finding] of report.findings.entries()) {
     if (!SiteUrlSchema.safeParse(finding.url).success) {
       return { ok: false, error: `findings[${i}].url is not a facebook.com or instagram.com address.` };
     }
     const seen = [time(finding.firstSeen), time(finding.lastSeen)];
-    const post: StoredPost = {
+    const post: ObservedPost = {
       platform: finding.platform,
       postId: finding.postId,
       url: finding.url,
@@ -41,7 +41,7 @@ export function recordsFromReport(report: ExposureReport): { ok: true; records: 
     if (finding.parentPostId !== undefined) post.parentPostId = finding.parentPostId;
     if (finding.publishedAt !== undefined) {
       post.publishedAt = time(finding.publishedAt);
-      post.publishedYear = new Date(post.publishedAt).getUTCFullYear();
+      post.publishedYear = yearOf(post.publishedAt);
     }
     if (finding.excerpt !== undefined) post.excerpt = finding.excerpt;
     posts.push(post);
@@ -56,7 +56,7 @@ export function recordsFromReport(report: ExposureReport): { ok: true; records: 
       });
     }
   }
-  const accounts: StoredAccount[] = [];
+  const accounts: ObservedAccount[] = [];
   for (const [i, account] of report.accounts.entries()) {
     if (!AccountObservationSchema.shape.accountId.safeParse(account.accountId).success) {
       return { ok: false, error: `accounts[${i}].accountId is not an account number.` };
@@ -65,7 +65,7 @@ export function recordsFromReport(report: ExposureReport): { ok: true; records: 
     history.sort((a, b) => a.seenAt - b.seenAt);
     const first = history[0];
     const last = history[history.length - 1];
-    const stored: StoredAccount = {
+    const stored: ObservedAccount = {
       platform: account.platform,
       accountId: account.accountId,
       // A report lists the user's own accounts only.

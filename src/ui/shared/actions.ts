@@ -1,5 +1,4 @@
 import type { Platform } from '../../core';
-import { SCAN_ERRORS } from '../../core/scan';
 import { askWorker } from '../../lib/worker-client';
 
 /** What an action button shows after it ran: a message key of _locales, and whether it failed. */
@@ -29,8 +28,8 @@ export async function exportReport(format: ReportFormat): Promise<ActionOutcome>
 export async function startFullScan(platform: Platform): Promise<ActionOutcome> {
   const reply = await askWorker({ type: 'scan/start', platform });
   if (!reply.ok) {
-    if (reply.error === SCAN_ERRORS.instagramUsernameUnknown) return { state: 'unavailable', messageKey: 'scanNeedsInstagramUsername' };
-    return { state: 'failed', messageKey: 'actionFailed', substitutions: [reply.error] };
+    if (reply.code === 'scan-instagram-username-unknown') return { state: 'unavailable', messageKey: 'scanNeedsInstagramUsername' };
+    return { state: 'failed', messageKey: 'actionFailed', substitutions: [reply.detail] };
   }
   if (!reply.opened) return { state: 'done', messageKey: 'scanAlreadyRunning' };
   return { state: 'done', messageKey: reply.resumed ? 'scanResumed' : 'scanStarted' };

@@ -1,6 +1,5 @@
-import { postKey } from '../../core';
+import { postKey, type AudienceHistoryStep } from '../../core';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
-import type { StoredObservation } from '../../db/schema';
 import { t } from '../../lib/i18n';
 import {
   buildReport,
@@ -45,7 +44,7 @@ export async function buildReportInChunks(
   chunkSize = EXPORT_CHUNK,
 ): Promise<ExposureReport> {
   const posts = input.posts.slice(0, REPORT_LIMITS.findings);
-  const historyOf = new Map<string, StoredObservation[]>();
+  const historyOf = new Map<string, AudienceHistoryStep[]>();
   for (const observation of input.observations) {
     const key = postKey(observation);
     const list = historyOf.get(key);
@@ -178,7 +177,7 @@ export async function saveReport(
   const now = options.now ?? Date.now();
   try {
     options.onProgress?.(0);
-    const tables = await readReportTables(db);
+    const tables = await readReportTables(db, { now });
     options.onProgress?.(0.1);
     const report = await buildReportInChunks({ ...tables, now }, part(options.onProgress, 0.1, 0.5));
     const file = await reportFileOf(report, format, { onProgress: part(options.onProgress, 0.5, 1), now });

@@ -38,7 +38,7 @@ export function tCount(key: string, n: number, ...more: string[]): string {
   return t(`${key}_${pluralForm(n)}`, [formatCount(n), ...more]);
 }
 
-/** Today as the value of an `<input type="date">`, in the user's time zone. */
+/** Today as the value of an `<input type="date">`, in the user's time zone (not UTC like `yearOf`: a day the user picks is on their own calendar). */
 export function todayInputValue(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -8,7 +8,7 @@ export type Answer<T extends RequestType> = Extract<Reply<T>, { ok: true }>;
 async function load<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Loaded<Answer<T>>> {
   try {
     const reply = await askWorker(request);
-    return reply.ok ? { state: 'ready', value: reply as Answer<T> } : { state: 'failed', error: reply.error };
+    return reply.ok ? { state: 'ready', value: reply as Answer<T> } : { state: 'failed', error: reply.detail };
   } catch (error) {
     return { state: 'failed', error: String(error instanceof Error ? error.message : error) };
   }

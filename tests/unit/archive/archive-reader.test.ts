@@ -1,14 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ArchiveError,
-  compareWithObserved,
-  parsePostsFile,
-  postsFileKind,
-  readExport,
-  repairMojibake,
-  type ObservedPost,
-} from '../../../src/archive';
+import { ArchiveError, compareWithObserved, parsePostsFile, postsFileKind, readExport, repairMojibake } from '../../../src/archive';
+import type { ObservedPost } from '../../../src/core';
 import { compareExport } from '../../../src/ui/shared/archive-import';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../store/findings-factory';
@@ -145,7 +138,14 @@ describe('the comparison with what was seen', () => {
     platform: 'facebook',
     postId: 'x',
     url: 'https://www.facebook.com/alice.martin/posts/x',
+    kind: 'post',
+    ownerId: '100001',
+    audience: 'public',
     eligible: 'yes',
+    evidence: 'embedded-json',
+    publishedYear: 0,
+    firstSeen: Date.UTC(2026, 0, 1),
+    lastSeen: Date.UTC(2026, 0, 1),
     ...over,
   });
 

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isTrainingEligible } from '../../../src/core';
-import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
-import type { StoredObservation, StoredPost } from '../../../src/db/schema';
+import { isTrainingEligible, type AudienceHistoryStep, type ObservedPost } from '../../../src/core';
+import { openDatabase, recordFindings, writeSettings, type GlasshouseDatabase } from '../../../src/db';
 import { buildReport, ENGLISH_REPORT_STRINGS, parseReportJson, toCsv, toHtml, toJson, type ReportInput } from '../../../src/report';
 import { englishT } from '../ui/i18n-mock';
-import { freshName } from '../store/findings-factory';
+import { finding, freshName } from '../store/findings-factory';
 import { generatedPosts } from './rows-factory';
 
 vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
@@ -16,12 +15,12 @@ const NOW = Date.parse('2025-09-01T12:00:00.000Z');
 
 /** Posts with a history each, some with text that a spreadsheet or an editor could misread. */
 function input(count: number): ReportInput {
-  const posts: StoredPost[] = generatedPosts(count);
+  const posts: ObservedPost[] = generatedPosts(count);
   if (posts[1]) posts[1].excerpt = '=HYPERLINK("https://evil.example")\nmore';
   if (posts[2]) posts[2].excerpt = 'abc\u202Edcba \u200b zero-width, "quoted", and ; separated';
-  const observations: StoredObservation[] = posts.flatMap((post, i) => {
+  const observations: AudienceHistoryStep[] = posts.flatMap((post, i) => {
     const first = { platform: post.platform, postId: post.postId, evidence: post.evidence, observedAt: post.firstSeen };
-    const steps: StoredObservation[] = [{ ...first, audience: 'friends', eligible: 'no' }];
+    const steps: AudienceHistoryStep[] = [{ ...first, audience: 'friends', eligible: 'no' }];
     if (i % 4 === 0)
       steps.push({ ...first, audience: post.audience, eligible: isTrainingEligible(post.audience).eligible, observedAt: post.lastSeen });
     return steps;
@@ -42,7 +41,7 @@ function input(count: number): ReportInput {
         history: [{ privacy: 'public', evidence: 'account', seenAt: NOW - 1000 }],
       },
     ],
-    objections: [{ platform: 'facebook', objectedAt: Date.parse('2025-05-20T00:00:00.000Z'), recordedAt: NOW, how: 'user-confirmed' }],
+    objections: [{ platform: 'facebook', objectedAt: Date.parse('2025-05-20T00:00:00.000Z') }],
     now: NOW,
   };
 }
@@ -123,5 +122,28 @@ describe('saving a report', () => {
     expect(progress.at(-1)).toBe(1);
     // The caller's database stays open.
     expect(db.isOpen()).toBe(true);
+  });
+
+  it('leaves out a post past the automatic-deletion window, though no write has run the deletion yet', async () => {
+    const db = openDatabase(freshName());
+    opened.push(db);
+    const DAY = 86_400_000;
+    await recordFindings(
+      db,
+      [finding({ postId: 'due', audience: 'public', seenAt: NOW - 31 * DAY }), finding({ postId: 'kept', seenAt: NOW - 29 * DAY })],
+      true,
+    );
+    await writeSettings(db, { autoDeleteDays: 30 });
+    URL.createObjectURL = vi.fn(() => 'blob:glasshouse/2');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+
+    const file = await saveReport('json', { db, now: NOW });
+    const parsed = parseReportJson(file.text);
+    expect(parsed.ok && parsed.report.findings.map((f) => f.postId)).toEqual(['kept']);
+    expect(parsed.ok && parsed.report.summary.platforms[0]).toMatchObject({ platform: 'facebook', total: 1 });
+    // Reading deleted nothing: the deletion is the worker's, at its start and with each write.
+    expect((await db.posts.toArray()).map((post) => post.postId).sort()).toEqual(['due', 'kept']);
+    expect((await db.observations.toArray()).map((step) => step.postId).sort()).toEqual(['due', 'kept']);
   });
 });

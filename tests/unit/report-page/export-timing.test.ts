@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isTrainingEligible } from '../../../src/core';
-import type { StoredObservation } from '../../../src/db/schema';
+import { isTrainingEligible, type AudienceHistoryStep } from '../../../src/core';
 import { generatedPosts } from './rows-factory';
 
 vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
@@ -28,7 +27,7 @@ function stretches() {
 describe('the export of 50,000 findings', () => {
   it('is built in steps with a pause between (timings printed, not asserted)', async () => {
     const posts = generatedPosts(50_000);
-    const observations: StoredObservation[] = posts.map((post) => ({
+    const observations: AudienceHistoryStep[] = posts.map((post) => ({
       platform: post.platform,
       postId: post.postId,
       audience: post.audience,

@@ -11,12 +11,12 @@ import {
   yearsOf,
   type FindingRow,
 } from '../../../src/ui/report/finding-rows';
-import type { StoredPost } from '../../../src/db/schema';
+import type { ObservedPost } from '../../../src/core';
 import { generatedPosts } from './rows-factory';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00:00.000Z`);
 
-function post(postId: string, extra: Partial<StoredPost> = {}): StoredPost {
+function post(postId: string, extra: Partial<ObservedPost> = {}): ObservedPost {
   return {
     platform: 'facebook',
     postId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import english from '../../../public/_locales/en/messages.json';
 import { ENGLISH_REPORT_STRINGS, REPORT_STRING_KEYS, reportStringsFrom } from '../../../src/report';
 import { AUDIENCES, EvidenceSchema, PostKindSchema } from '../../../src/core';
 
@@ -9,6 +10,11 @@ describe('report strings', () => {
     for (const kind of PostKindSchema.options) expect(REPORT_STRING_KEYS).toContain(`kind_${kind}`);
     for (const evidence of EvidenceSchema.options) expect(REPORT_STRING_KEYS).toContain(`evidence_${evidence.replace('-', '_')}`);
     expect(new Set(REPORT_STRING_KEYS).size).toBe(REPORT_STRING_KEYS.length);
+  });
+
+  it('takes its English from the English messages, key by key (no second copy to drift)', () => {
+    for (const key of REPORT_STRING_KEYS) expect(ENGLISH_REPORT_STRINGS[key], key).toBe(english[key].message);
+    expect(ENGLISH_REPORT_STRINGS.lang).toBe('en');
   });
 
   it('fills from a _locales lookup, falling back to English for missing keys', () => {

@@ -1,11 +1,11 @@
-import type { StoredAccount, StoredObjection, StoredObservation, StoredPost } from '../../../src/db/schema';
+import type { AudienceHistoryStep, Objection, ObservedAccount, ObservedPost } from '../../../src/core';
 
 /** Like ReportInput, with arrays a test may push to. */
 export interface SampleInput {
-  posts: StoredPost[];
-  observations: StoredObservation[];
-  accounts: StoredAccount[];
-  objections: StoredObjection[];
+  posts: ObservedPost[];
+  observations: AudienceHistoryStep[];
+  accounts: ObservedAccount[];
+  objections: Objection[];
   now: number;
 }
 
@@ -13,7 +13,7 @@ export const at = (iso: string) => Date.parse(iso);
 
 /** A small, fixed database: what the golden files are made from. */
 export function sampleInput(): SampleInput {
-  const posts: StoredPost[] = [
+  const posts: ObservedPost[] = [
     {
       platform: 'facebook',
       postId: 'pfbid0lake',
@@ -94,7 +94,7 @@ export function sampleInput(): SampleInput {
     },
   ];
   // Out of order on purpose: the report sorts each post's history.
-  const observations: StoredObservation[] = [
+  const observations: AudienceHistoryStep[] = [
     {
       id: 4,
       platform: 'facebook',
@@ -150,7 +150,7 @@ export function sampleInput(): SampleInput {
       observedAt: at('2025-06-21T08:00:00.000Z'),
     },
   ];
-  const accounts: StoredAccount[] = [
+  const accounts: ObservedAccount[] = [
     {
       platform: 'instagram',
       accountId: '5550001',
@@ -174,7 +174,7 @@ export function sampleInput(): SampleInput {
       history: [{ privacy: 'private', evidence: 'account', seenAt: at('2025-06-21T08:00:00.000Z') }],
     },
   ];
-  const objections: StoredObjection[] = [
+  const objections: Objection[] = [
     {
       id: 1,
       platform: 'facebook',
@@ -187,7 +187,7 @@ export function sampleInput(): SampleInput {
 }
 
 /** A stored post with the given text everywhere a page or a file could put hostile text. */
-export function hostilePost(text: string, postId = 'pfbid0hostile'): StoredPost {
+export function hostilePost(text: string, postId = 'pfbid0hostile'): ObservedPost {
   return {
     platform: 'facebook',
     postId,

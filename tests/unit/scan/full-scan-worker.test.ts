@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
-import { pauseInterruptedScans, type ScanTabs } from '../../../src/background/full-scan';
+import { pauseInterruptedScans } from '../../../src/background/full-scan';
+import type { ScanTabs } from '../../../src/background/route-context';
 import { mayAsk } from '../../../src/background/sender';
 import { SCAN_ERRORS, SCAN_PACE } from '../../../src/core/scan';
 import { openDatabase, recordAccounts, type GlasshouseDatabase } from '../../../src/db';
@@ -66,7 +67,8 @@ describe('the full-history scan in the worker', () => {
     // Another tab cannot report progress for it.
     expect(await tab(999, { type: 'scan/progress', scanId: row.id, progress: progress(5, 1) })).toEqual({
       ok: false,
-      error: SCAN_ERRORS.notThisTab,
+      code: 'scan-not-this-tab',
+      detail: SCAN_ERRORS.notThisTab,
     });
   });
 
@@ -109,7 +111,7 @@ describe('the full-history scan in the worker', () => {
     // The popup's pause acts on the platform's scan; a content script cannot name a platform to reach another tab's.
     expect(await tab(555, { type: 'scan/pause', platform: 'facebook' })).toEqual({ ok: true, scan: null });
     expect(await page({ type: 'scan/pause', platform: 'facebook' })).toMatchObject({ scan: { status: 'paused' } });
-    expect(await page({ type: 'scan/pause' })).toEqual({ ok: false, error: SCAN_ERRORS.noPlatform });
+    expect(await page({ type: 'scan/pause' })).toEqual({ ok: false, code: 'scan-no-platform', detail: SCAN_ERRORS.noPlatform });
     expect(await tab(tabId!, { type: 'scan/cancel' })).toMatchObject({
       ok: true,
       scan: { status: 'stopped', reason: 'cancelled', resumable: false },
@@ -165,7 +167,10 @@ describe('the full-history scan in the worker', () => {
     expect(browser.focused).toEqual([tabId]);
     expect(browser.open.size).toBe(1);
     browser.close(tabId!);
+    const rows = await db.scans.toArray();
     expect(await page({ type: 'scan/status', platform: 'facebook' })).toMatchObject({ scan: { status: 'paused', reason: 'tab-closed' } });
+    // Asking is a read: the row stays as it was until something writes.
+    expect(await db.scans.toArray()).toEqual(rows);
     expect(await page({ type: 'scan/resume', platform: 'facebook' })).toMatchObject({ ok: true, scan: { status: 'running' } });
     expect(browser.open.size).toBe(1);
   });
@@ -197,7 +202,10 @@ describe('the full-history scan in the worker', () => {
 
   it('walks the Instagram grid of the username it has seen, and says so when it has seen none', async () => {
     const { browser, page } = await setup();
-    expect(await page({ type: 'scan/start', platform: 'instagram' })).toEqual({ ok: false, error: SCAN_ERRORS.instagramUsernameUnknown });
+    expect(await page({ type: 'scan/start', platform: 'instagram' })).toMatchObject({
+      ok: false,
+      code: 'scan-instagram-username-unknown',
+    });
     expect(browser.open.size).toBe(0);
     await recordAccounts(db, [
       {

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformOverview, Request } from '../../../src/core';
 import type { ScanView } from '../../../src/core/scan';
-import { SCAN_ERRORS } from '../../../src/core/scan';
 import { englishT } from '../ui/i18n-mock';
 import { click, mount, textOf } from '../ui/render';
 
@@ -67,7 +66,8 @@ describe('the popup and the full-history scan', () => {
     await click(root.querySelector('[data-action="scan-facebook"]'));
     expect(textOf(root.querySelector('[data-section="report"] [role="status"]'))).toContain('already running');
 
-    worker({ start: { ok: false, error: SCAN_ERRORS.instagramUsernameUnknown } });
+    // Recognised by its code: the English detail could say anything.
+    worker({ start: { ok: false, code: 'scan-instagram-username-unknown', detail: 'anything' } });
     root = await mount(<Popup />);
     await click(root.querySelector('[data-action="scan-instagram"]'));
     const status = root.querySelector('[data-section="report"] [role="status"]');

@@ -69,11 +69,16 @@ describe('a full-history scan reports its progress', () => {
       async () => ({ ok: true }),
       () => undefined,
     );
-    const refusing = (async () => ({ ok: false, error: 'not this tab' })) as unknown as typeof askWorker;
+    const refusing = (async () => ({ ok: false, code: 'scan-not-this-tab', detail: 'not this tab' })) as unknown as typeof askWorker;
     expect(await progressReporter(1, queue, refusing)({ postsFound: 0, publicFound: 0 })).toEqual({ status: 'stopped' });
     const silent = (async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }) as unknown as typeof askWorker;
     expect(await progressReporter(1, queue, silent)({ postsFound: 0, publicFound: 0 })).toBeNull();
+    // askWorker's own failures (no worker, a reply that is not one) are unanswered too, not a refusal.
+    for (const code of ['worker-unreachable', 'malformed-reply'] as const) {
+      const undelivered = (async () => ({ ok: false, code, detail: '' })) as unknown as typeof askWorker;
+      expect(await progressReporter(1, queue, undelivered)({ postsFound: 0, publicFound: 0 }), code).toBeNull();
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   PLATFORMS,
   type Audience,
   type Finding,
+  type ObservedPost,
   type Platform,
 } from '../../../src/core';
 import {
@@ -18,7 +19,6 @@ import {
   writeSettings,
   type GlasshouseDatabase,
   type StoredExposureCount,
-  type StoredPost,
 } from '../../../src/db';
 import { finding, freshName } from './findings-factory';
 
@@ -71,7 +71,7 @@ function randomFinding(r: Random): Finding {
   });
 }
 
-function randomStoredPost(r: Random): StoredPost {
+function randomStoredPost(r: Random): ObservedPost {
   const platform = r.pick(PLATFORMS);
   const postId = r.pick(IDS);
   const audience = r.pick(AUDIENCES[platform]);

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { exposureSummary, openDatabase, overview, SCHEMA_V1, SCHEMA_V2, type StoredPost } from '../../../src/db';
+import type { ObservedPost } from '../../../src/core';
+import { exposureSummary, openDatabase, overview, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db';
 import { freshName } from './findings-factory';
 
 describe('schema migration', () => {
@@ -62,7 +63,12 @@ describe('schema migration', () => {
     v2.version(1).stores(SCHEMA_V1);
     v2.version(2).stores(SCHEMA_V2);
     await v2.open();
-    const post = (platform: StoredPost['platform'], postId: string, eligible: StoredPost['eligible'], lastSeen: number): StoredPost => ({
+    const post = (
+      platform: ObservedPost['platform'],
+      postId: string,
+      eligible: ObservedPost['eligible'],
+      lastSeen: number,
+    ): ObservedPost => ({
       platform,
       postId,
       url: `https://www.${platform}.com/p/${postId}`,

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteOlderThan, exposureSummary, openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
+import { route } from '../../../src/background/router';
+import { databaseOnDemand } from '../../../src/background/worker-database';
+import { deleteOlderThan, exposureSummary, openDatabase, recordFindings, writeSettings, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from './findings-factory';
 
 const DAY = 24 * 3600 * 1000;
@@ -11,6 +13,12 @@ afterEach(async () => {
   await opened?.delete();
   opened = undefined;
 });
+
+async function snapshot(database: GlasshouseDatabase): Promise<string> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of database.tables) tables[table.name] = await table.toArray();
+  return JSON.stringify(tables);
+}
 
 describe('automatic deletion', () => {
   it('deletes the posts of every platform not seen for the chosen days, with their history, and keeps the rest', async () => {
@@ -54,5 +62,59 @@ describe('automatic deletion', () => {
       { platform: 'instagram', total: 1, eligible: 0 },
     ]);
     expect(await deleteOlderThan(db, 30, NOW)).toBe(0);
+  });
+});
+
+describe('when automatic deletion runs', () => {
+  /** A database holding one post due for deletion at the real clock's now (30 days kept), and one that is not. */
+  async function withDuePost() {
+    const db = await open();
+    await recordFindings(
+      db,
+      [
+        finding({ postId: 'due', audience: 'public', seenAt: Date.now() - 40 * DAY }),
+        finding({ postId: 'fresh', audience: 'friends', seenAt: Date.now() - DAY }),
+      ],
+      true,
+    );
+    await writeSettings(db, { autoDeleteDays: 30 });
+    return db;
+  }
+  const ids = async (db: GlasshouseDatabase) => (await db.posts.toArray()).map((post) => post.postId).sort();
+
+  it('never on a read: overview/get and scan/status leave every table as it was', async () => {
+    const db = await withDuePost();
+    const before = await snapshot(db);
+    expect(await route({ type: 'overview/get' }, 'extension-page', async () => db)).toMatchObject({ ok: true });
+    expect(await route({ type: 'scan/status', platform: 'facebook' }, 'extension-page', async () => db)).toMatchObject({ ok: true });
+    expect(await route({ type: 'summary/get' }, 'extension-page', async () => db)).toMatchObject({ ok: true });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('with each write batch', async () => {
+    const db = await withDuePost();
+    const batch = { type: 'findings/record', batchId: 'b1', findings: [finding({ postId: 'new', seenAt: Date.now() })] };
+    expect(await route(batch, 'content-script', async () => db)).toMatchObject({ ok: true, stored: 1 });
+    expect(await ids(db)).toEqual(['fresh', 'new']);
+    expect((await db.observations.toArray()).map((step) => step.postId).sort()).toEqual(['fresh', 'new']);
+  });
+
+  it('when the user shortens the keeping time', async () => {
+    const db = await open();
+    await recordFindings(db, [finding({ postId: 'old', seenAt: Date.now() - 10 * DAY })], true);
+    expect(await route({ type: 'settings/set', settings: { autoDeleteDays: 7 } }, 'extension-page', async () => db)).toMatchObject({
+      ok: true,
+      autoDeleteDays: 7,
+    });
+    expect(await ids(db)).toEqual([]);
+  });
+
+  it("at the worker's start, before the first request is answered", async () => {
+    const db = await withDuePost();
+    const ready = databaseOnDemand(async () => db);
+    const reply = await route({ type: 'overview/get' }, 'extension-page', ready);
+    expect(reply).toMatchObject({ ok: true });
+    expect((reply as { platforms: { summary: { total: number } }[] }).platforms[0]!.summary.total).toBe(1);
+    expect(await ids(db)).toEqual(['fresh']);
   });
 });

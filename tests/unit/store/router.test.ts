@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
+import { FailureSchema, replySchema, type Failure, type Request } from '../../../src/core';
 import { classifySender, mayAsk } from '../../../src/background/sender';
-import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
+import { openDatabase, recordAccounts, recordFindings, recordObjection, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from './findings-factory';
 import { malformedMessages } from './malformed-corpus';
 
@@ -38,8 +39,8 @@ describe('the message router', () => {
       for (const sender of ['content-script', 'extension-page'] as const) {
         const reply = await route(message, sender, async () => db);
         expect(reply, name).toMatchObject({ ok: false });
-        expect((reply as { error: string }).error, name).toMatch(/^(invalid message: |not allowed from this sender)/);
-        expect((reply as { error: string }).error.length, name).toBeLessThanOrEqual(300);
+        expect(FailureSchema.parse(reply).code, name).toMatch(/^(invalid-message|not-allowed)$/);
+        expect((reply as Failure).detail, name).toMatch(/^(invalid message: |not allowed from this sender)/);
       }
     }
     expect(await snapshot(db)).toBe(before);
@@ -51,7 +52,8 @@ describe('the message router', () => {
     expect(await route({ type: 'summary/get' }, 'stranger', async () => db)).toBeUndefined();
     expect(await route({ type: 'data/delete-all', confirm: true }, 'content-script', async () => db)).toEqual({
       ok: false,
-      error: 'not allowed from this sender: data/delete-all',
+      code: 'not-allowed',
+      detail: 'not allowed from this sender: data/delete-all',
     });
     expect(mayAsk('content-script', 'overview/get')).toBe(false);
     expect(mayAsk('extension-page', 'data/delete-all')).toBe(true);
@@ -103,7 +105,7 @@ describe('the message router', () => {
       'content-script',
       async () => db,
     );
-    expect(reply).toEqual({ ok: false, error: 'could not findings/record: storage full' });
+    expect(reply).toEqual({ ok: false, code: 'storage-full', detail: 'could not findings/record: storage full' });
     db.observations.bulkAdd = bulkAdd;
     expect(await snapshot(db)).toBe(before);
   });
@@ -124,5 +126,51 @@ describe('the message router', () => {
     const overview = await route({ type: 'overview/get' }, 'extension-page', async () => db);
     expect(overview).toMatchObject({ ok: true });
     expect((overview as { platforms: { objectedAt?: number }[] }).platforms[0]?.objectedAt).toBe(objectedAt);
+  });
+
+  it('answers every message with a reply its sender can parse with the reply schema', async () => {
+    await open();
+    await recordAccounts(db, [
+      {
+        platform: 'instagram',
+        accountId: '42',
+        username: 'alice',
+        isViewer: true,
+        privacy: 'private',
+        evidence: 'account',
+        seenAt: Date.now(),
+      },
+    ]);
+    await recordObjection(db, 'facebook', Date.UTC(2025, 5, 1), Date.now());
+    const tabs = { open: async () => 7, exists: async () => true, focus: async () => undefined };
+    const asked: [Request, 'content-script' | 'extension-page'][] = [
+      [
+        { type: 'findings/record', batchId: 'b', findings: [{ ...finding({ postId: 'r', excerpt: 'Hello' }), isOwn: true }], accounts: [] },
+        'content-script',
+      ],
+      [{ type: 'settings/get' }, 'content-script'],
+      [{ type: 'accounts/viewer-state', platform: 'instagram', accountId: '42' }, 'content-script'],
+      [{ type: 'scan/for-this-tab' }, 'content-script'],
+      [{ type: 'settings/set', settings: { keepExcerpts: true } }, 'extension-page'],
+      [{ type: 'summary/get' }, 'extension-page'],
+      [{ type: 'overview/get' }, 'extension-page'],
+      [{ type: 'objection/form-opened', platform: 'instagram' }, 'extension-page'],
+      [{ type: 'objection/dismiss-prompt', platform: 'instagram' }, 'extension-page'],
+      [{ type: 'objection/clear', platform: 'instagram' }, 'extension-page'],
+      [{ type: 'scan/start', platform: 'facebook' }, 'extension-page'],
+      [{ type: 'scan/status', platform: 'facebook' }, 'extension-page'],
+      [{ type: 'scan/pause', platform: 'facebook' }, 'extension-page'],
+      [{ type: 'scan/resume', platform: 'facebook' }, 'extension-page'],
+      [{ type: 'scan/cancel', platform: 'facebook' }, 'extension-page'],
+      [{ type: 'scan/progress', scanId: 99, progress: { postsFound: 0, publicFound: 0 } }, 'content-script'],
+      [{ type: 'scan/pause' }, 'extension-page'],
+      [{ type: 'data/delete-all', confirm: true }, 'content-script'],
+      [{ type: 'data/delete-all', confirm: true }, 'extension-page'],
+    ];
+    for (const [request, sender] of asked) {
+      const reply = await route(request, sender, async () => db, { tabs, tabId: 7 });
+      const parsed = replySchema(request.type).safeParse(reply);
+      expect(parsed.success, `${request.type}: ${JSON.stringify(reply)}`).toBe(true);
+    }
   });
 });

@@ -19,7 +19,7 @@ function worker(initial: Settings = { badgeEveryone: false, keepExcerpts: true, 
     asked.push(request);
     if (request.type === 'settings/get') return { ok: true, ...settings };
     if (request.type === 'settings/set') {
-      if (failSet) return { ok: false, error: 'storage full' };
+      if (failSet) return { ok: false, code: 'storage-full', detail: 'storage full' };
       settings = { ...settings, ...request.settings };
       return { ok: true, ...settings };
     }

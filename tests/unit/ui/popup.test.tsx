@@ -274,7 +274,7 @@ describe('popup', () => {
   });
 
   it('says so when the worker does not answer', async () => {
-    ask.mockRejectedValue(new Error('no reply from the worker'));
+    ask.mockResolvedValue({ ok: false, code: 'worker-unreachable', detail: 'no reply from the worker' });
     const root = await mount(<Popup />);
     expect(textOf(root.querySelector('[role="alert"]'))).toContain('no reply from the worker');
   });
