@@ -6,10 +6,10 @@ export function inNestedArticle(node: Element, container: Element): boolean {
   return article !== null && article !== undefined && article !== container && container.contains(article);
 }
 
-/** The text an audience icon carries: svg <title>, aria-label, or img alt. */
+/** The text an audience icon carries: svg <title>, aria-label, img alt, or the classic tooltip. */
 export function iconText(icon: Element): string {
   if (icon.localName === 'title') return icon.textContent ?? '';
-  return icon.getAttribute('aria-label') ?? icon.getAttribute('alt') ?? '';
+  return icon.getAttribute('aria-label') ?? icon.getAttribute('alt') ?? icon.getAttribute(FB.tooltipAttribute) ?? '';
 }
 
 export interface PostHeader {
@@ -22,10 +22,12 @@ export interface PostHeader {
    */
   icons: Element[];
   links: HTMLAnchorElement[];
+  /** What the walk stopped at: the message, a comment, a nested story, the next author heading. */
+  end: Element | null;
 }
 
 /** The first author heading of the post itself (not of a comment): it holds a profile link. */
-function firstActorHeading(container: Element): Element | null {
+export function firstActorHeading(container: Element): Element | null {
   // Nearly always the first heading: only then are all of the post's headings (its comments') listed.
   const first = container.querySelector(FB.actorHeading);
   if (!first) return null;
@@ -57,7 +59,7 @@ const HEADER_WALK_LIMIT = 400;
  */
 export function readPostHeader(container: Element): PostHeader {
   const actorHeading = firstActorHeading(container);
-  const header: PostHeader = { actorHeading, icons: [], links: [] };
+  const header: PostHeader = { actorHeading, icons: [], links: [], end: null };
   if (!actorHeading) return header;
   let steps = 0;
   for (let el = nextAfter(actorHeading, container); el && steps < HEADER_WALK_LIMIT; steps += 1) {
@@ -66,7 +68,10 @@ export function readPostHeader(container: Element): PostHeader {
       el = el.firstElementChild ?? nextAfter(el, container);
       continue;
     }
-    if (el.matches(FB.headerEnd) || (el.matches(FB.actorHeading) && el.querySelector(FB.link))) break;
+    if (el.matches(FB.headerEnd) || (el.matches(FB.actorHeading) && el.querySelector(FB.link))) {
+      header.end = el;
+      break;
+    }
     // A link can be both: the 2019-era audience link carries an aria-label.
     if (el.matches(FB.audienceIcon)) header.icons.push(el);
     if (el.matches(FB.link)) header.links.push(el as HTMLAnchorElement);

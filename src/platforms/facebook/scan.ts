@@ -5,8 +5,8 @@ import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import type { DataStory, FacebookPageData } from './page-data';
 import { FB } from './selectors';
-import type { LinkReader, PermalinkRef } from './links';
-import { iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
+import { hovercardIdOf, type LinkReader, type PermalinkRef, type ProfileRef } from './links';
+import { firstActorHeading, iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
 import { isViewer } from './viewer';
 
 export interface FacebookScanContext {
@@ -75,7 +75,14 @@ function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): Permalink
   return out;
 }
 
-/** Reads the header icon: the first candidate whose text names an audience; unread texts are counted. */
+/** Where a badge goes beside an icon: an svg's title is inside the svg. */
+const iconAnchor = (icon: Element) => (icon.localName === 'title' ? (icon.parentElement ?? icon) : icon);
+
+/**
+ * Reads the header icon: the first candidate whose text names an audience; unread texts are
+ * counted. An element that is nothing but an audience icon ends the search, read or not: behind
+ * it sit a reshared original's icons.
+ */
 function readLabel(
   header: PostHeader,
   context: FacebookScanContext,
@@ -84,12 +91,16 @@ function readLabel(
   let firstUnread: string | null = null;
   for (const icon of icons) {
     const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
-    if (!text) continue;
+    const audienceOnly = icon.matches(FB.audienceOnly);
+    if (!text) {
+      if (audienceOnly) return { unread: firstUnread };
+      continue;
+    }
     const read = context.vocabulary.resolve(text, context.lang);
-    if (read.kind === 'resolved')
-      return { audience: read.audience, source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
-    if (read.kind === 'ambiguous')
-      return { audience: 'unknown', source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
+    if (read.kind === 'resolved') return { audience: read.audience, source: text, icon: iconAnchor(icon) };
+    // A group's members ("Members of …") or a word of two languages: a label, but no audience.
+    if (read.kind === 'ambiguous' || read.kind === 'group') return { audience: 'unknown', source: text, icon: iconAnchor(icon) };
+    if (audienceOnly) return { unread: text };
     // Links' labels (names, "Like") are not audience icons; only unread icons are worth counting.
     if (firstUnread === null && icon.localName !== 'a') firstUnread = text;
   }
@@ -111,6 +122,9 @@ function decideAudience(header: PostHeader, story: DataStory | undefined, contex
   return { audience: 'unknown', evidence: 'none', icon: null };
 }
 
+/** The first `length` UTF-16 units, without half an emoji at the cut. */
+const clip = (text: string, length: number) => text.slice(0, length).replace(/[\uD800-\uDBFF]$/, '');
+
 function excerptOf(container: Element): string | undefined {
   // The first message is nearly always the post's own: the list is only walked when it is a comment's.
   const first = container.querySelector(FB.message);
@@ -119,16 +133,37 @@ function excerptOf(container: Element): string | undefined {
       ? first
       : [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
   const text = message?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, LIMITS.excerptLength) : undefined;
+  return text ? clip(text, LIMITS.excerptLength) : undefined;
+}
+
+/** The classic site's name links say the numeric id (in their hover card) a username link lacks. */
+function withHovercardId(profile: ProfileRef, link: Element): ProfileRef {
+  if (profile.id) return profile;
+  const id = hovercardIdOf(link.getAttribute(FB.hovercardAttribute));
+  return id ? { ...profile, id } : profile;
 }
 
 function authorOf(scope: Element | null, links: HTMLAnchorElement[], reader: LinkReader) {
   const candidates = scope ? scope.querySelectorAll<HTMLAnchorElement>(FB.link) : links;
   for (const link of candidates) {
     const profile = reader.profileOf(link.getAttribute('href') ?? '');
-    if (profile) return { profile, name: link.textContent?.trim() || undefined, link };
+    if (profile) return { profile: withHovercardId(profile, link), name: link.textContent?.trim() || undefined, link };
   }
   return null;
+}
+
+/**
+ * The story behind a context line ("X replied to a comment on this", "X likes Y"): the container's
+ * heading names who acted and its header has no permalink nor icon; a nested story that has its
+ * own is the post. Nothing of the context line's is then the post's.
+ */
+function storyBehindContextLine(container: Element, header: PostHeader, context: FacebookScanContext): Element | null {
+  if (header.icons.length > 0 || permalinksOf(header.links, context.links).length > 0) return null;
+  // Comments come after the story they are on: the first nested article is the story, if any.
+  const nested = container.querySelector(FB.article);
+  if (!nested || !firstActorHeading(nested)) return null;
+  const own = readPostHeader(nested);
+  return own.icons.length > 0 || permalinksOf(own.links, context.links).length > 0 ? nested : null;
 }
 
 /** A stable key for a post whose permalink the page hides (Facebook fills timestamp hrefs on hover). */
@@ -141,6 +176,11 @@ function fallbackKey(author: string, text: string): string {
 /** Reads one post and its comments. */
 export function scanFacebookPost(container: Element, context: FacebookScanContext): ScannedItem[] {
   const header = readPostHeader(container);
+  const story = storyBehindContextLine(container, header, context);
+  return story ? scanFacebookPost(story, context) : scanPost(container, header, context);
+}
+
+function scanPost(container: Element, header: PostHeader, context: FacebookScanContext): ScannedItem[] {
   // The post's own permalink is in its header; elsewhere in the post sit a reshared original's links.
   // Only when the header gave nothing: every link of the post is the costly fallback.
   let fallbackLinks: HTMLAnchorElement[] | undefined;
@@ -217,7 +257,7 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
-    if (text) post.excerpt = text.slice(0, LIMITS.excerptLength);
+    if (text) post.excerpt = clip(text, LIMITS.excerptLength);
   }
   return { post, element: comment, badgeAnchor: author?.link.parentElement ?? comment };
 }
