@@ -152,6 +152,9 @@ function authorOf(scope: Element | null, links: HTMLAnchorElement[], reader: Lin
   return null;
 }
 
+const sameProfile = (a: ProfileRef | null, b: ProfileRef) =>
+  a !== null && ((a.id !== undefined && a.id === b.id) || (a.username !== undefined && a.username === b.username));
+
 /**
  * The story behind a context line ("X replied to a comment on this", "X likes Y"): the container's
  * heading names who acted and its header has no permalink nor icon; a nested story that has its
@@ -232,8 +235,14 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
     commentId = context.links.permalinkOf(link.getAttribute('href') ?? '')?.commentId;
     if (commentId) break;
   }
-  if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
   const author = authorOf(null, links, context.links);
+  const authorLinks = author ? links.filter((a) => sameProfile(context.links.profileOf(a.getAttribute('href') ?? ''), author.profile)) : [];
+  // Where no timestamp permalink says it (2024–), the author's name link carries the comment's id.
+  for (const link of authorLinks) {
+    if (commentId) break;
+    commentId = context.links.commentIdOf(link.getAttribute('href') ?? '');
+  }
+  if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
   const url = new URL(parent.url);
   url.searchParams.set('comment_id', commentId);
   const post: DetectedPost = {
@@ -250,14 +259,24 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
   if (author?.name) post.ownerName = author.name.slice(0, LIMITS.nameLength);
   if (parent.audienceSource) post.audienceSource = parent.audienceSource;
   if (context.keepExcerpts) {
-    // The comment's own text blocks: not its replies', not the one holding the author's name link.
-    const text = [...comment.querySelectorAll(FB.commentText)]
-      .filter((el) => el.parentElement?.closest(FB.article) === comment && !el.querySelector(FB.link))
-      .map((el) => el.textContent ?? '')
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = commentWords(comment, authorLinks);
     if (text) post.excerpt = clip(text, LIMITS.excerptLength);
   }
   return { post, element: comment, badgeAnchor: author?.link.parentElement ?? comment };
+}
+
+/**
+ * The comment's own text blocks, outermost only: not its replies', and never its author's name
+ * (a link's text, or a block holding a link to the author).
+ */
+function commentWords(comment: Element, authorLinks: HTMLAnchorElement[]): string {
+  const parts: string[] = [];
+  let kept: Element | null = null;
+  for (const block of comment.querySelectorAll(FB.commentText)) {
+    if (kept?.contains(block) || block.parentElement?.closest(FB.article) !== comment) continue;
+    if (block.closest(FB.link) || authorLinks.some((link) => block.contains(link))) continue;
+    kept = block;
+    parts.push(block.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
