@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe } from 'vitest';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// From a string: under a jsdom environment the global URL is jsdom's, which fileURLToPath refuses.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED_DIR = process.env.GLASSHOUSE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 export const REAL_DIR = path.join(SHARED_DIR, 'real');
 
