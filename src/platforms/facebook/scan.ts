@@ -91,7 +91,7 @@ function readLabel(
   let firstUnread: string | null = null;
   for (const icon of icons) {
     const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
-    const audienceOnly = icon.matches(FB.audienceOnly);
+    const audienceOnly = header.parts.audienceOnly !== null && icon.matches(header.parts.audienceOnly);
     if (!text) {
       if (audienceOnly) return { unread: firstUnread };
       continue;
@@ -125,14 +125,14 @@ function decideAudience(header: PostHeader, story: DataStory | undefined, contex
 /** The first `length` UTF-16 units, without half an emoji at the cut. */
 const clip = (text: string, length: number) => text.slice(0, length).replace(/[\uD800-\uDBFF]$/, '');
 
-function excerptOf(container: Element): string | undefined {
+function excerptOf(container: Element, message: string): string | undefined {
   // The first message is nearly always the post's own: the list is only walked when it is a comment's.
-  const first = container.querySelector(FB.message);
-  const message =
+  const first = container.querySelector(message);
+  const own =
     first && !inNestedArticle(first, container)
       ? first
-      : [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
-  const text = message?.textContent?.replace(/\s+/g, ' ').trim();
+      : [...container.querySelectorAll(message)].find((m) => !inNestedArticle(m, container));
+  const text = own?.textContent?.replace(/\s+/g, ' ').trim();
   return text ? clip(text, LIMITS.excerptLength) : undefined;
 }
 
@@ -192,7 +192,7 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
   const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.links);
-  const excerpt = excerptOf(container);
+  const excerpt = excerptOf(container, header.parts.message);
   if (!story && !permalink && !author) return [];
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);

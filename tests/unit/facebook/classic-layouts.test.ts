@@ -84,7 +84,7 @@ describe('classic News Feed, 2017 (English)', () => {
     });
   });
 
-  it('reads a Page\'s "Custom" and never lets a name make a label another word', () => {
+  it('reads a Page\'s "Custom" (its story marked by no known class, only by its h5 heading) and never lets a name make a label another word', () => {
     const { byId } = page();
     expect(byId.get('en-page-custom')).toMatchObject({ postId: '4404', audience: 'custom', ownerId: '300002' });
     expect(byId.get('en-name-is-a-word')).toMatchObject({ postId: '4405', audience: 'friends', ownerId: '200005' });
