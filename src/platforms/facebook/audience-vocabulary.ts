@@ -12,7 +12,9 @@ export const AudienceVocabularySchema = z.object({
   audiences: z.record(FacebookAudienceSchema, z.array(z.string().min(1)).min(1)),
   /**
    * Labels that carry a person's name where `{name}` stands ("{name}'s friends"): the whole label
-   * must match, so a name is never read as an audience word.
+   * must match, so a name is never read as an audience word. "…'s friends and friends of anyone
+   * tagged" is `friends`: the Friends setting the author chose, which tags widen (`custom` is the
+   * Custom setting, a list the author made), and not public either way.
    */
   namedAudiences: z.partialRecord(FacebookAudienceSchema, z.array(z.string().includes('{name}')).min(1)).optional(),
   /** A group's label names the group ("Members of {name}") but not whether it is public. */
