@@ -10,38 +10,66 @@ export const AudienceVocabularySchema = z.object({
   name: z.string().min(1),
   templates: z.array(z.string().includes('{audience}')).min(1),
   audiences: z.record(FacebookAudienceSchema, z.array(z.string().min(1)).min(1)),
+  /**
+   * Labels that carry a person's name where `{name}` stands ("{name}'s friends"): the whole label
+   * must match, so a name is never read as an audience word. "…'s friends and friends of anyone
+   * tagged" is `friends`: the Friends setting the author chose, which tags widen (`custom` is the
+   * Custom setting, a list the author made), and not public either way.
+   */
+  namedAudiences: z.partialRecord(FacebookAudienceSchema, z.array(z.string().includes('{name}')).min(1)).optional(),
+  /** A group's label names the group ("Members of {name}") but not whether it is public. */
+  groupMembers: z.array(z.string().includes('{name}')).optional(),
   /** Which phrasings were seen on real pages (with a source), as opposed to translated by us. */
   attested: z.array(z.string()),
 });
 export type AudienceVocabulary = z.infer<typeof AudienceVocabularySchema>;
 
-/** Lowercase, compatibility-normalised, invisible marks dropped, apostrophes and spaces unified. */
-function unify(text: string): string {
+/** Compatibility-normalised, invisible marks dropped, apostrophes and spaces unified; case kept. */
+function tidy(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+    .replace(/\s+/g, ' ');
 }
+
+/** Lowercase, compatibility-normalised, invisible marks dropped, apostrophes and spaces unified. */
+function unify(text: string): string {
+  return tidy(text).toLowerCase();
+}
+
+const TRAILING = /[\s.:…]+$/u;
 
 /** A label as compared: unified, trailing dots and colons gone, trimmed. */
 export function normalizeLabel(text: string): string {
-  return unify(text)
-    .replace(/[\s.:…]+$/u, '')
-    .trim();
+  return unify(text).replace(TRAILING, '').trim();
 }
 
 export type WordResolution =
   | { kind: 'resolved'; audience: FacebookAudience; lang: string }
-  | { kind: 'ambiguous'; candidates: FacebookAudience[] }
+  /** A group's audience label: whether the group is public the label does not say. */
+  | { kind: 'group'; lang: string }
+  | { kind: 'ambiguous'; candidates: Reading[] }
   | { kind: 'unread' };
+
+/** What one label says: an audience, or "a group's members". */
+export type Reading = FacebookAudience | 'group';
 
 interface CompiledVocabulary {
   lang: string;
   words: Map<string, FacebookAudience>;
   /** Each template split at `{audience}` into a normalised prefix and suffix. */
   frames: { prefix: string; suffix: string }[];
+  /** Whole-label patterns with names in them, and what each says. */
+  named: { pattern: RegExp; reading: Reading }[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "{name}'s friends" → /^(.+)'s friends$/ over normalised labels. */
+function namePattern(phrase: string): RegExp {
+  const pieces = normalizeLabel(phrase).split('{name}').map(escapeRegExp);
+  return new RegExp(`^${pieces.join('(.+)')}$`, 'u');
 }
 
 function compile(vocabulary: AudienceVocabulary): CompiledVocabulary {
@@ -52,9 +80,14 @@ function compile(vocabulary: AudienceVocabulary): CompiledVocabulary {
   const frames = vocabulary.templates.map((template) => {
     const [before = '', after = ''] = template.split('{audience}');
     // Spaces around the word stay in the frame, so "shared withpublic" or "mit öffentlichgeteilt" never match.
-    return { prefix: unify(before).trimStart(), suffix: unify(after).replace(/[\s.:…]+$/u, '') };
+    return { prefix: unify(before).trimStart(), suffix: unify(after).replace(TRAILING, '') };
   });
-  return { lang: vocabulary.lang, words, frames };
+  const named: CompiledVocabulary['named'] = [];
+  for (const [audience, phrases] of Object.entries(vocabulary.namedAudiences ?? {}) as [FacebookAudience, string[]][]) {
+    for (const phrase of phrases) named.push({ pattern: namePattern(phrase), reading: audience });
+  }
+  for (const phrase of vocabulary.groupMembers ?? []) named.push({ pattern: namePattern(phrase), reading: 'group' });
+  return { lang: vocabulary.lang, words, frames, named };
 }
 
 /** The audience word inside a label, for one language: the bare word, or the word within a template. */
@@ -67,6 +100,12 @@ function wordsOf(label: string, vocabulary: CompiledVocabulary): string[] {
   }
   return found;
 }
+
+/** A template's lead-in is a few words with no capital past the first ("Grono odbiorców:"); names have capitals. */
+const LEAD_IN_WORDS = 4;
+
+/** What a label says in one language, or `conflict` when its readings disagree. */
+type Lookup = Reading | 'conflict' | undefined;
 
 /**
  * Reads localized audience labels. The page's own language is tried first; otherwise every
@@ -99,28 +138,52 @@ export class AudienceVocabularyIndex {
   private resolveUncached(text: string, pageLang?: string): WordResolution {
     const label = normalizeLabel(text);
     if (!label) return { kind: 'unread' };
+    const raw = tidy(text).replace(TRAILING, '').trim();
     const preferred = pageLang ? this.languagesFor(pageLang) : [];
     for (const vocabulary of preferred) {
-      const audience = this.lookup(label, vocabulary);
-      if (audience) return { kind: 'resolved', audience, lang: vocabulary.lang };
+      const reading = this.lookup(label, raw, vocabulary);
+      if (reading === 'conflict') return { kind: 'ambiguous', candidates: [] };
+      if (reading) return resolution(reading, vocabulary.lang);
     }
-    const candidates = new Map<FacebookAudience, string>();
+    const candidates = new Map<Reading, string>();
     for (const vocabulary of this.byLang.values()) {
-      const audience = this.lookup(label, vocabulary);
-      if (audience && !candidates.has(audience)) candidates.set(audience, vocabulary.lang);
+      const reading = this.lookup(label, raw, vocabulary);
+      if (reading === 'conflict') return { kind: 'ambiguous', candidates: [] };
+      if (reading && !candidates.has(reading)) candidates.set(reading, vocabulary.lang);
     }
     const only = candidates.size === 1 ? [...candidates][0] : undefined;
-    if (only) return { kind: 'resolved', audience: only[0], lang: only[1] };
+    if (only) return resolution(only[0], only[1]);
     if (candidates.size > 1) return { kind: 'ambiguous', candidates: [...candidates.keys()] };
     return { kind: 'unread' };
   }
 
-  private lookup(label: string, vocabulary: CompiledVocabulary): FacebookAudience | undefined {
-    for (const word of wordsOf(label, vocabulary)) {
+  /**
+   * The exact word (alone or in a template) first; then the whole label against the phrases with
+   * names; last, the word after a colon whose lead-in the data does not list ("Condiviso per: Tutti"),
+   * since lead-ins change between versions while the words stay.
+   */
+  private lookup(label: string, raw: string, vocabulary: CompiledVocabulary): Lookup {
+    const slots = wordsOf(label, vocabulary);
+    for (const word of slots) {
       const audience = vocabulary.words.get(word);
       if (audience) return audience;
     }
-    return undefined;
+    const named = new Set<Reading>();
+    for (const slot of slots) {
+      for (const { pattern, reading } of vocabulary.named) if (pattern.test(slot)) named.add(reading);
+    }
+    if (named.size > 1) return 'conflict';
+    if (named.size === 1) return [...named][0];
+    return this.afterLeadIn(raw, vocabulary);
+  }
+
+  /** The word after the first colon, when what precedes it reads as a template's lead-in, not a name. */
+  private afterLeadIn(raw: string, vocabulary: CompiledVocabulary): FacebookAudience | undefined {
+    const colon = raw.indexOf(':');
+    if (colon <= 0) return undefined;
+    const leadIn = raw.slice(0, colon).trim().split(' ');
+    if (leadIn.length > LEAD_IN_WORDS || !leadIn.slice(1).every((word) => word === word.toLowerCase())) return undefined;
+    return vocabulary.words.get(normalizeLabel(raw.slice(colon + 1)));
   }
 
   /** "pt-BR" → pt-BR then pt-PT…; "fr-FR" or "fr" → fr. */
@@ -130,4 +193,8 @@ export class AudienceVocabularyIndex {
     const sameBase = [...this.byLang.values()].filter((v) => v.lang.split('-')[0] === base.toLowerCase() && v !== exact);
     return exact ? [exact, ...sameBase] : sameBase;
   }
+}
+
+function resolution(reading: Reading, lang: string): WordResolution {
+  return reading === 'group' ? { kind: 'group', lang } : { kind: 'resolved', audience: reading, lang };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LinkReader, permalinkOf, profileOf } from './links';
+import { commentIdOf, hovercardIdOf, LinkReader, permalinkOf, profileOf } from './links';
 
 const FEED = 'https://www.facebook.com/';
 
@@ -64,6 +64,48 @@ describe('permalinkOf', () => {
     expect(permalinkOf('?comment_id=5', 'https://www.facebook.com/alice/posts/6')).toMatchObject({ postId: '6', commentId: '5' });
     // Escaped letters are not decoded in a path: the parser does not read them as the word either.
     expect(permalinkOf('/alice/%70osts/7', FEED)).toBeNull();
+  });
+});
+
+describe('comment ids', () => {
+  const encoded = (text: string) => encodeURIComponent(btoa(text));
+
+  it("gives a reply its own id, not its parent comment's (a reply took its parent comment's id)", () => {
+    expect(permalinkOf('/alice/posts/1?comment_id=8&reply_comment_id=9', FEED)).toMatchObject({ postId: '1', commentId: '9' });
+  });
+
+  it("reads the id on an author's name link, numeric or base64 of comment:<post>_<comment>", () => {
+    expect(commentIdOf(`/profile.php?id=100001&comment_id=${encoded('comment:8001_6001')}`, FEED)).toBe('6001');
+    expect(commentIdOf(`https://www.facebook.com/jean.dupont?comment_id=${encoded('comment:8001_6002')}&__cft__[0]=AZ`, FEED)).toBe('6002');
+    expect(commentIdOf('/jean.dupont?comment_id=6004', FEED)).toBe('6004');
+    // The same comment read from its timestamp link or its name link has one key.
+    expect(permalinkOf(`/alice/posts/8001?comment_id=${encoded('comment:8001_6001')}`, FEED)?.commentId).toBe('6001');
+  });
+
+  it('reads no id from a link off the site, without one, or holding something else', () => {
+    expect(commentIdOf(`https://evil.example/x?comment_id=6001`, FEED)).toBeUndefined();
+    expect(commentIdOf('/jean.dupont', FEED)).toBeUndefined();
+    expect(commentIdOf('/jean.dupont?comment_id=%3Cb%3E', FEED)).toBeUndefined();
+    // An opaque token that decodes to no comment is kept as it is: it still names one comment.
+    expect(commentIdOf(`/jean.dupont?comment_id=${encoded('token')}`, FEED)).toBe(btoa('token'));
+  });
+});
+
+describe('classic author links', () => {
+  it("read a person's or Page's numeric id from the hover card address", () => {
+    expect(hovercardIdOf('/ajax/hovercard/user.php?id=818251551&extragetparams=%7B%7D')).toBe('818251551');
+    expect(hovercardIdOf('/ajax/hovercard/page.php?id=158503560864483')).toBe('158503560864483');
+    expect(hovercardIdOf('/ajax/hovercard/hovercard.php?id=1487332278')).toBe('1487332278');
+    expect(hovercardIdOf('/ajax/hovercard/group.php?id=1032445153451261')).toBeUndefined();
+    expect(hovercardIdOf(null)).toBeUndefined();
+  });
+
+  it('read a Page\'s id from its classic "/Name-<id>/" address (usernames hold no hyphen)', () => {
+    expect(profileOf('https://www.facebook.com/P%C3%B3%C5%82-%C5%BBartem-P%C3%B3%C5%82-Serio-1597565460485886/?hc_ref=AR', FEED)).toEqual({
+      id: '1597565460485886',
+    });
+    expect(profileOf('/isis-the-band-158503560864483/', FEED)).toEqual({ id: '158503560864483' });
+    expect(profileOf('/alice.martin', FEED)).toEqual({ username: 'alice.martin' });
   });
 });
 

@@ -29,11 +29,47 @@ export function profileOf(href: string, base: string): ProfileRef | null {
   }
   if (parts[0] === 'people' && parts[2] && /^\d+$/.test(parts[2])) return { id: parts[2] };
   if (parts[0] === 'groups' && parts[2] === 'user' && parts[3] && /^\d+$/.test(parts[3])) return { id: parts[3] };
+  // A classic Page address, "/Page-Name-<id>/": usernames never hold a hyphen, so the number is the Page's id.
+  const pageId = parts.length === 1 ? /^[^/]+-(\d{5,40})$/.exec(parts[0]!)?.[1] : undefined;
+  if (pageId) return { id: pageId };
   // A bare profile link has one segment; deeper paths (/alice/posts/…) are permalinks, not author links.
   if (parts.length === 1 && parts[0] && !RESERVED_PATHS.has(parts[0]) && /^[A-Za-z0-9.\-_]+$/.test(parts[0])) {
     return /^\d+$/.test(parts[0]) ? { id: parts[0] } : { username: parts[0].toLowerCase() };
   }
   return null;
+}
+
+/** Base64 of "comment:<post id>_<comment id>", as comment_id reads on name links since 2024. */
+const ENCODED_COMMENT = /^comment:\d+_(\d+)$/;
+
+/**
+ * A comment's key from a link's query: the reply's own id where the link is to a reply, else
+ * comment_id, the number itself either way (a timestamp link and a name link then agree).
+ */
+export function commentKeyOf(query: URLSearchParams): string | undefined {
+  const value = query.get('reply_comment_id') ?? query.get('comment_id');
+  if (!value) return undefined;
+  if (/^\d{1,40}$/.test(value)) return value;
+  try {
+    const decoded = ENCODED_COMMENT.exec(atob(value));
+    if (decoded) return decoded[1];
+  } catch {
+    // Not base64: kept as it is when it looks like an id.
+  }
+  return /^[\w=-]{1,100}$/.test(value) ? value : undefined;
+}
+
+/** The comment a link names (`comment_id` on a permalink or on its author's name link). */
+export function commentIdOf(href: string, base: string): string | undefined {
+  if (!href.includes('comment_id')) return undefined;
+  const url = parse(href, base);
+  return url ? commentKeyOf(url.searchParams) : undefined;
+}
+
+/** `/ajax/hovercard/user.php?id=1` (classic name links' data-hovercard) → the person's numeric id. */
+export function hovercardIdOf(value: string | null): string | undefined {
+  if (!value) return undefined;
+  return /^\/ajax\/hovercard\/(?:user|hovercard|page)\.php\?id=(\d{1,40})(?:&|$)/.exec(value)?.[1];
 }
 
 /** A post's permalink: its key (numeric id or the permalink path), kind, and canonical URL. */
@@ -64,7 +100,7 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
   const url = parse(href, base);
   if (!url) return null;
   const parts = url.pathname.split('/').filter(Boolean);
-  const commentId = url.searchParams.get('comment_id') ?? undefined;
+  const commentId = commentKeyOf(url.searchParams);
   const clean = (path: string, keep: string[] = []) => {
     // The path is made of the parsed URL's own segments, already in the form a parse would give.
     if (keep.length === 0) return `${ORIGIN}${path}`;
@@ -119,6 +155,10 @@ export class LinkReader {
 
   permalinkOf(href: string): PermalinkRef | null {
     return remember(this.permalinks, href, () => permalinkOf(href, this.base));
+  }
+
+  commentIdOf(href: string): string | undefined {
+    return commentIdOf(href, this.base);
   }
 }
 

@@ -5,8 +5,8 @@ import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import type { DataStory, FacebookPageData } from './page-data';
 import { FB } from './selectors';
-import type { LinkReader, PermalinkRef } from './links';
-import { iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
+import { hovercardIdOf, type LinkReader, type PermalinkRef, type ProfileRef } from './links';
+import { firstActorHeading, iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
 import { isViewer } from './viewer';
 
 export interface FacebookScanContext {
@@ -75,7 +75,14 @@ function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): Permalink
   return out;
 }
 
-/** Reads the header icon: the first candidate whose text names an audience; unread texts are counted. */
+/** Where a badge goes beside an icon: an svg's title is inside the svg. */
+const iconAnchor = (icon: Element) => (icon.localName === 'title' ? (icon.parentElement ?? icon) : icon);
+
+/**
+ * Reads the header icon: the first candidate whose text names an audience; unread texts are
+ * counted. An element that is nothing but an audience icon ends the search, read or not: behind
+ * it sit a reshared original's icons.
+ */
 function readLabel(
   header: PostHeader,
   context: FacebookScanContext,
@@ -84,12 +91,16 @@ function readLabel(
   let firstUnread: string | null = null;
   for (const icon of icons) {
     const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
-    if (!text) continue;
+    const audienceOnly = header.parts.audienceOnly !== null && icon.matches(header.parts.audienceOnly);
+    if (!text) {
+      if (audienceOnly) return { unread: firstUnread };
+      continue;
+    }
     const read = context.vocabulary.resolve(text, context.lang);
-    if (read.kind === 'resolved')
-      return { audience: read.audience, source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
-    if (read.kind === 'ambiguous')
-      return { audience: 'unknown', source: text, icon: icon.localName === 'title' ? (icon.parentElement ?? icon) : icon };
+    if (read.kind === 'resolved') return { audience: read.audience, source: text, icon: iconAnchor(icon) };
+    // A group's members ("Members of …") or a word of two languages: a label, but no audience.
+    if (read.kind === 'ambiguous' || read.kind === 'group') return { audience: 'unknown', source: text, icon: iconAnchor(icon) };
+    if (audienceOnly) return { unread: text };
     // Links' labels (names, "Like") are not audience icons; only unread icons are worth counting.
     if (firstUnread === null && icon.localName !== 'a') firstUnread = text;
   }
@@ -121,24 +132,51 @@ function decideAudience(header: PostHeader, story: DataStory | undefined, postId
   return { audience: 'unknown', evidence: 'none', icon: null };
 }
 
-function excerptOf(container: Element): string | undefined {
+/** The first `length` UTF-16 units, without half an emoji at the cut. */
+const clip = (text: string, length: number) => text.slice(0, length).replace(/[\uD800-\uDBFF]$/, '');
+
+function excerptOf(container: Element, message: string): string | undefined {
   // The first message is nearly always the post's own: the list is only walked when it is a comment's.
-  const first = container.querySelector(FB.message);
-  const message =
+  const first = container.querySelector(message);
+  const own =
     first && !inNestedArticle(first, container)
       ? first
-      : [...container.querySelectorAll(FB.message)].find((m) => !inNestedArticle(m, container));
-  const text = message?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, LIMITS.excerptLength) : undefined;
+      : [...container.querySelectorAll(message)].find((m) => !inNestedArticle(m, container));
+  const text = own?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? clip(text, LIMITS.excerptLength) : undefined;
+}
+
+/** The classic site's name links say the numeric id (in their hover card) a username link lacks. */
+function withHovercardId(profile: ProfileRef, link: Element): ProfileRef {
+  if (profile.id) return profile;
+  const id = hovercardIdOf(link.getAttribute(FB.hovercardAttribute));
+  return id ? { ...profile, id } : profile;
 }
 
 function authorOf(scope: Element | null, links: HTMLAnchorElement[], reader: LinkReader) {
   const candidates = scope ? scope.querySelectorAll<HTMLAnchorElement>(FB.link) : links;
   for (const link of candidates) {
     const profile = reader.profileOf(link.getAttribute('href') ?? '');
-    if (profile) return { profile, name: link.textContent?.trim() || undefined, link };
+    if (profile) return { profile: withHovercardId(profile, link), name: link.textContent?.trim() || undefined, link };
   }
   return null;
+}
+
+const sameProfile = (a: ProfileRef | null, b: ProfileRef) =>
+  a !== null && ((a.id !== undefined && a.id === b.id) || (a.username !== undefined && a.username === b.username));
+
+/**
+ * The story behind a context line ("X replied to a comment on this", "X likes Y"): the container's
+ * heading names who acted and its header has no permalink nor icon; a nested story that has its
+ * own is the post. Nothing of the context line's is then the post's.
+ */
+function storyBehindContextLine(container: Element, header: PostHeader, context: FacebookScanContext): Element | null {
+  if (header.icons.length > 0 || permalinksOf(header.links, context.links).length > 0) return null;
+  // Comments come after the story they are on: the first nested article is the story, if any.
+  const nested = container.querySelector(FB.article);
+  if (!nested || !firstActorHeading(nested)) return null;
+  const own = readPostHeader(nested);
+  return own.icons.length > 0 || permalinksOf(own.links, context.links).length > 0 ? nested : null;
 }
 
 /** A stable key for a post whose permalink the page hides (Facebook fills timestamp hrefs on hover). */
@@ -151,6 +189,11 @@ function fallbackKey(author: string, text: string): string {
 /** Reads one post and its comments. */
 export function scanFacebookPost(container: Element, context: FacebookScanContext): ScannedItem[] {
   const header = readPostHeader(container);
+  const story = storyBehindContextLine(container, header, context);
+  return story ? scanFacebookPost(story, context) : scanPost(container, header, context);
+}
+
+function scanPost(container: Element, header: PostHeader, context: FacebookScanContext): ScannedItem[] {
   // The post's own permalink is in its header; elsewhere in the post sit a reshared original's links.
   // Only when the header gave nothing: every link of the post is the costly fallback.
   let fallbackLinks: HTMLAnchorElement[] | undefined;
@@ -159,7 +202,7 @@ export function scanFacebookPost(container: Element, context: FacebookScanContex
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
   const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.links);
-  const excerpt = excerptOf(container);
+  const excerpt = excerptOf(container, header.parts.message);
   if (!story && !permalink && !author) return [];
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
@@ -202,8 +245,14 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
     commentId = context.links.permalinkOf(link.getAttribute('href') ?? '')?.commentId;
     if (commentId) break;
   }
-  if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
   const author = authorOf(null, links, context.links);
+  const authorLinks = author ? links.filter((a) => sameProfile(context.links.profileOf(a.getAttribute('href') ?? ''), author.profile)) : [];
+  // Where no timestamp permalink says it (2024–), the author's name link carries the comment's id.
+  for (const link of authorLinks) {
+    if (commentId) break;
+    commentId = context.links.commentIdOf(link.getAttribute('href') ?? '');
+  }
+  if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
   const url = new URL(parent.url);
   url.searchParams.set('comment_id', commentId);
   const post: DetectedPost = {
@@ -220,14 +269,24 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
   if (author?.name) post.ownerName = author.name.slice(0, LIMITS.nameLength);
   if (parent.audienceSource) post.audienceSource = parent.audienceSource;
   if (context.keepExcerpts) {
-    // The comment's own text blocks: not its replies', not the one holding the author's name link.
-    const text = [...comment.querySelectorAll(FB.commentText)]
-      .filter((el) => el.parentElement?.closest(FB.article) === comment && !el.querySelector(FB.link))
-      .map((el) => el.textContent ?? '')
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (text) post.excerpt = text.slice(0, LIMITS.excerptLength);
+    const text = commentWords(comment, authorLinks);
+    if (text) post.excerpt = clip(text, LIMITS.excerptLength);
   }
   return { post, element: comment, badgeAnchor: author?.link.parentElement ?? comment };
+}
+
+/**
+ * The comment's own text blocks, outermost only: not its replies', and never its author's name
+ * (a link's text, or a block holding a link to the author).
+ */
+function commentWords(comment: Element, authorLinks: HTMLAnchorElement[]): string {
+  const parts: string[] = [];
+  let kept: Element | null = null;
+  for (const block of comment.querySelectorAll(FB.commentText)) {
+    if (kept?.contains(block) || block.parentElement?.closest(FB.article) !== comment) continue;
+    if (block.closest(FB.link) || authorLinks.some((link) => block.contains(link))) continue;
+    kept = block;
+    parts.push(block.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -78,8 +78,15 @@ describe('permalink page in German', () => {
       isOwn: true,
       audienceSource: 'Mit Öffentlich geteilt',
     });
-    expect(byId.get('de-other-comment')).toMatchObject({ kind: 'comment', isOwn: false, audience: 'public' });
-    expect(byId.get('de-own-reply')).toMatchObject({ kind: 'comment', isOwn: true, audience: 'public', parentPostId: 'pfbid02de1' });
+    expect(byId.get('de-other-comment')).toMatchObject({ postId: 'pfbid02de1_8801', kind: 'comment', isOwn: false, audience: 'public' });
+    // The reply's own id, not its parent comment's: the two findings no longer collide.
+    expect(byId.get('de-own-reply')).toMatchObject({
+      postId: 'pfbid02de1_8802',
+      kind: 'comment',
+      isOwn: true,
+      audience: 'public',
+      parentPostId: 'pfbid02de1',
+    });
   });
 });
 

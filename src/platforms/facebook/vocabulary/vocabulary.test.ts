@@ -92,7 +92,7 @@ const ALL_LABELS: Label[] = AUDIENCE_VOCABULARIES.flatMap((vocabulary) =>
   ),
 );
 
-function audienceOf(text: string, lang?: string): FacebookAudience | 'ambiguous' | 'unread' {
+function audienceOf(text: string, lang?: string): FacebookAudience | 'group' | 'ambiguous' | 'unread' {
   const read = index.resolve(text, lang);
   return read.kind === 'resolved' ? read.audience : read.kind;
 }
@@ -126,15 +126,17 @@ describe('audience vocabularies', () => {
     }
   });
 
-  it('attests only strings that are in the file', () => {
+  it('attests only strings that are in the file, each with its source', () => {
     for (const vocabulary of AUDIENCE_VOCABULARIES) {
       for (const entry of vocabulary.attested) {
-        expect(entry, vocabulary.lang).toContain('FACTS.md §3');
-        const text = entry.replace(/\s*\(FACTS\.md.*$/u, '');
+        const source = /^(.+?) \((.+)\)$/u.exec(entry);
+        expect(source, `${vocabulary.lang}: ${entry} names no source`).not.toBeNull();
+        const text = source![1]!.replaceAll('{name}', 'Alex');
         const read = index.resolve(text, vocabulary.lang);
-        expect(read.kind === 'resolved' && read.lang.split('-')[0] === vocabulary.lang.split('-')[0], `${vocabulary.lang}: ${entry}`).toBe(
-          true,
-        );
+        expect(
+          read.kind !== 'unread' && read.kind !== 'ambiguous' && read.lang.split('-')[0] === vocabulary.lang.split('-')[0],
+          `${vocabulary.lang}: ${entry}`,
+        ).toBe(true);
       }
     }
   });
@@ -261,5 +263,51 @@ describe('cross-language safety', () => {
       (label) => `${label.lang} ${label.audience}: "${label.text}"`,
     );
     expect(clashes).toEqual([]);
+  });
+});
+
+describe('labels that carry a name', () => {
+  it.each([
+    ["Shared with: Dennis's friends", 'friends'],
+    ["Shared with: James's friends and friends of anyone tagged", 'friends'],
+    ["Shared with: Ryan's friends and Alberto", 'friends'],
+    ["Dennis's friends", 'friends'],
+    ['Your friends', 'friends'],
+    ['Your friends of friends', 'friends_of_friends'],
+    ['Custom', 'custom'],
+  ] as const)('"%s" is %s', (text, audience) => {
+    expect(audienceOf(text, 'en')).toBe(audience);
+    expect(audienceOf(text)).toBe(audience);
+  });
+
+  it('reads "Members of <group>" as a group whose audience the label does not say', () => {
+    expect(index.resolve('Members of Banned at SOAS', 'en')).toMatchObject({ kind: 'group' });
+    expect(index.resolve('Members of Banned at SOAS')).toMatchObject({ kind: 'group' });
+  });
+
+  it('never lets a name inside the label make it match another word', () => {
+    expect(audienceOf("Shared with: Public's friends")).toBe('friends');
+    expect(audienceOf("Shared with: Custom's friends and friends of anyone tagged")).toBe('friends');
+    expect(audienceOf("Shared with: Only me's friends and Public")).toBe('friends');
+    expect(audienceOf('Members of Public')).toBe('group');
+    expect(audienceOf('Members of Friends of friends')).toBe('group');
+    expect(audienceOf('Members of Foo: Public')).toBe('group');
+    // Both a group's members and someone's friends: which one, the label cannot say.
+    expect(audienceOf("Members of Bob's friends")).toBe('ambiguous');
+  });
+});
+
+describe('a lead-in the data does not list', () => {
+  it('reads the word after a colon, whatever the lowercase lead-in before it', () => {
+    expect(audienceOf('Condiviso per: Tutti', 'it')).toBe('public');
+    expect(audienceOf('Widoczne dla: Znajomi', 'pl')).toBe('friends');
+    expect(audienceOf('Visible to: Only me')).toBe('only_me');
+  });
+
+  it('reads no word after a name, nor after a long or capitalised lead-in', () => {
+    expect(audienceOf('Dennis We: Public')).toBe('unread');
+    expect(audienceOf('Mitglieder von Foo Bar: Öffentlich', 'de')).toBe('unread');
+    expect(audienceOf('this is far too long a lead-in: Public')).toBe('unread');
+    expect(audienceOf('Visible to: Public and more')).toBe('unread');
   });
 });
