@@ -101,8 +101,8 @@ function readLabel(
     // A group's members ("Members of …") or a word of two languages: a label, but no audience.
     if (read.kind === 'ambiguous' || read.kind === 'group') return { audience: 'unknown', source: text, icon: iconAnchor(icon) };
     if (audienceOnly) return { unread: text };
-    // Links' labels (names, "Like") are not audience icons; only unread icons are worth counting.
-    if (firstUnread === null && icon.localName !== 'a') firstUnread = text;
+    // Links' and buttons' labels (names, "Like", "Actions for this post") are not audience icons; only unread icons are worth counting.
+    if (firstUnread === null && icon.localName !== 'a' && icon.getAttribute('role') !== 'button') firstUnread = text;
   }
   return { unread: firstUnread };
 }

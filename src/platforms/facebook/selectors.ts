@@ -1,5 +1,10 @@
 const ACTOR_HEADING = 'h2, h3, h4, [data-ad-rendering-role="profile_name"]';
-const AUDIENCE_ICON = 'svg title, svg[aria-label], [role="img"][aria-label], img[alt], a[aria-label]';
+/**
+ * The audience icon's text: svg title (2022–25), role=img aria-label (2020–21), img alt, a link's
+ * aria-label; on the viewer's own posts a button that opens the audience selector ("Edit privacy.
+ * Sharing with Public.", 2024–25).
+ */
+const AUDIENCE_ICON = 'svg title, svg[aria-label], [role="img"][aria-label], img[alt], a[aria-label], [role="button"][aria-label]';
 const MESSAGE = '[data-ad-preview="message"], [data-ad-comet-preview="message"]';
 /**
  * Elements that are nothing but the audience icon (classic 2016–19: the own post's audience
@@ -33,7 +38,6 @@ export const FB = {
   postContainer: '[role="article"], [data-pagelet^="FeedUnit"], .userContentWrapper, [data-sigil~="story-div"]',
   /** The author's name heading; the first one in a post is the post's own actor. */
   actorHeading: ACTOR_HEADING,
-  /** The audience icon's text: svg title (2022–25), role=img aria-label (2020–21), img alt, a link's aria-label. */
   audienceIcon: AUDIENCE_ICON,
   message: MESSAGE,
   /** Where a post's header ends: its message, or a comment (or a nested story, behind a context line). */
