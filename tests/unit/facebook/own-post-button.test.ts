@@ -19,7 +19,7 @@ function read(buttonLabel: string) {
   return { post: session.scan(doc)[0]?.post, session };
 }
 
-describe("the viewer's own post's audience button (\"Edit privacy. Sharing with …\")", () => {
+describe('the viewer\'s own post\'s audience button ("Edit privacy. Sharing with …")', () => {
   it.each([
     ['Edit privacy. Sharing with Public. ', 'public'],
     ['Edit privacy. Sharing with Friends. ', 'friends'],
