@@ -1,8 +1,8 @@
 import type { FacebookAudience } from '../../core';
 
 /**
- * Every name this project knows in Facebook's page data and GraphQL answers (docs/FACTS.md,
- * "Facebook: the audience in the data"). Matched by name, never by an array index: sections move.
+ * Every name this project knows in Facebook's page data and GraphQL answers (docs/FACTS.md, from
+ * #facebook-audience-data to #facebook-viewer). Matched by name, never by an array index: sections move.
  */
 export const FB_DATA = {
   storyTypename: 'Story',
@@ -35,7 +35,8 @@ export const FB_DATA = {
   friendsWithDeny: 'friends_except' as FacebookAudience,
   selfWithAllow: 'custom' as FacebookAudience,
   /**
-   * `privacy_scope.icon_image.name`, language-neutral. Only `everyone` decides alone: `custom` is seen
+   * `privacy_scope.icon_image.name`, language-neutral; seen in real answers: everyone, friends,
+   * friends_of_friends, only_me, custom, close_friends_v2, group. Only `everyone` decides alone: `custom` is seen
    * with the description "Public" on Pages' posts, so a name never says "not public" by itself; the
    * others only confirm what the description or the renderer says.
    */

@@ -7,7 +7,7 @@ import { isViewer } from './viewer';
 
 /**
  * On the viewer's own profile page: the profile picture and cover photo, which Facebook always
- * shows to everyone (FACTS.md §2), so they are public by rule, whatever the page says.
+ * shows to everyone (docs/FACTS.md#what-is-public), so they are public by rule, whatever the page says.
  */
 export function profileItems(root: ParentNode, doc: Document, context: FacebookScanContext): ScannedItem[] {
   const viewer = context.viewer;

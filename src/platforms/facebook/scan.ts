@@ -237,7 +237,7 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   return items;
 }
 
-/** A comment is as visible as the post it is on (FACTS.md §2): it takes the post's audience. */
+/** A comment is as visible as the post it is on (docs/FACTS.md#what-is-public): it takes the post's audience. */
 function scanComment(comment: Element, parent: DetectedPost, context: FacebookScanContext): ScannedItem | null {
   const links = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => a.parentElement?.closest(FB.article) === comment);
   let commentId: string | undefined;

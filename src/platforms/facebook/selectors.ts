@@ -21,7 +21,7 @@ const CLASSIC_AUDIENCE_ONLY =
 const CLASSIC_MESSAGE = `${MESSAGE}, [data-testid="post_message"], .userContent, [data-ft*='"*s"']`;
 
 /**
- * Everything this project knows about facebook.com's markup (FACTS.md §3). Attribute and role
+ * Everything this project knows about facebook.com's markup (docs/FACTS.md#facebook-markup). Attribute and role
  * selectors only: class names are generated and rotate (the few classic ones here are hand-written
  * legacy names, not generated).
  */
@@ -114,7 +114,7 @@ export const RESERVED_PATHS = new Set([
 
 /**
  * Where a full-history scan must stop: Facebook sent the user to log in or to a checkpoint, or its
- * data answered "slow down" (GraphQL error 1675004; reported by scrapers, not in FACTS.md — a false
+ * data answered "slow down" (GraphQL error 1675004; reported by scrapers, unverified: docs/FACTS.md#facebook-network — a false
  * alarm only pauses a scan the user can resume).
  */
 export const FB_SCAN_STOPS = {

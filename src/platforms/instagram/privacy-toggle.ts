@@ -50,7 +50,7 @@ function isOn(toggle: Element): boolean {
 }
 
 /**
- * The "Private account" toggle of the privacy settings page (FACTS.md §2): on = private, off =
+ * The "Private account" toggle of the privacy settings page (docs/FACTS.md#fixing-exposure; no real copy of the page was ever seen: docs/FACTS.md#instagram-account-privacy): on = private, off =
  * public. A toggle whose label is not in the vocabulary is never guessed: it comes back unread.
  */
 export function readPrivacyToggle(doc: Document): ToggleReading {

@@ -31,7 +31,7 @@ export interface Owner {
 
 const UNKNOWN: AudienceReading = { audience: 'unknown', evidence: 'none' };
 
-/** Instagram's audience is the account's (FACTS.md §2): public → public_account, private → private_account. */
+/** Instagram's audience is the account's (docs/FACTS.md#what-is-public): public → public_account, private → private_account. */
 export function audienceOfPrivacy(privacy: string | undefined, evidence: Evidence, source?: string): AudienceReading {
   const audience = privacy === 'public' ? 'public_account' : privacy === 'private' ? 'private_account' : undefined;
   if (!audience) return UNKNOWN;
@@ -245,7 +245,7 @@ function commentText(scopes: readonly Element[], own: readonly Element[]): strin
   return undefined;
 }
 
-/** A comment is as visible as the account it was written under (FACTS.md §2): it takes the post's audience. */
+/** A comment is as visible as the account it was written under (docs/FACTS.md#what-is-public): it takes the post's audience. */
 function scanComments(container: Element, parent: DetectedPost, context: InstagramScanContext): ScannedItem[] {
   const seen = new Map<string, { link: Element; ref: PostRef }>();
   for (const link of container.querySelectorAll(IG.link)) {

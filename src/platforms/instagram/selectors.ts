@@ -1,7 +1,7 @@
 import { SITES } from '../../core/sites';
 
 /**
- * Everything this project knows about instagram.com's markup and data (FACTS.md §2, §4). Element,
+ * Everything this project knows about instagram.com's markup and data (docs/FACTS.md#instagram-viewer, #instagram-account-privacy, #instagram-pages). Element,
  * role and href selectors only: class names (`_aagu`, `x1lliihq` …) are generated and rotate.
  */
 export const IG = {
@@ -12,7 +12,7 @@ export const IG = {
   /** A post opened over another page (from a profile grid): the address changes to /p/CODE/. */
   dialog: '[role="dialog"]',
   link: 'a[href]',
-  /** Post and reel links on grids, in feeds and on post pages (FACTS.md §4). */
+  /** Post and reel links on grids, in feeds and on post pages (docs/FACTS.md#instagram-pages). */
   postLink: 'a[href*="/p/"], a[href*="/reel/"], a[href*="/tv/"]',
   /** The publication time of a post or comment, inside its permalink. */
   time: 'time[datetime]',
@@ -41,7 +41,7 @@ export const IG = {
 
 /** Data keys of the page's embedded JSON and of profile / GraphQL responses. */
 export const IG_DATA = {
-  /** The logged-in user's id, readable by page scripts (FACTS.md §4). */
+  /** The logged-in user's id, readable by page scripts (docs/FACTS.md#instagram-viewer). */
   viewerCookie: 'ds_user_id',
   /** `"viewerId":"123"` in the shared config (XIGSharedData raw config, older window._sharedData). */
   viewerIdKey: 'viewerId',
@@ -97,7 +97,7 @@ export const IG_PATHS = {
   replySegment: 'r',
   /** Profile tabs that list the profile's own posts (not `tagged/`, `saved/`: other people's posts). */
   ownPostTabs: ['', 'reels', 'posts'],
-  /** The account privacy setting (FACTS.md §2). */
+  /** The account privacy setting (docs/FACTS.md#fixing-exposure). */
   privacySettings: '/accounts/privacy_setting/',
   shortcode: /^[A-Za-z0-9_-]{5,60}$/,
   username: /^[A-Za-z0-9._]{1,30}$/,

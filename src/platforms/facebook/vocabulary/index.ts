@@ -29,7 +29,7 @@ import sv from './sv.json';
 /**
  * Facebook's audience words in every official EU language (both Portuguese variants, English US
  * and GB), one JSON file per language. Only the strings listed in each file's `attested` were seen
- * on real pages (FACTS.md §3); the rest are translations, unverified against Facebook's own UI.
+ * on real pages (docs/FACTS.md#facebook-audience-labels); the rest are translations, unverified against Facebook's own UI.
  * Files are validated once, at load: a malformed file fails loudly rather than reading nothing.
  */
 const RAW: readonly unknown[] = [

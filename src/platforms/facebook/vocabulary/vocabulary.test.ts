@@ -34,7 +34,7 @@ const EXPECTED_LANGUAGES = [
   'sv',
 ];
 
-/** Full phrasings seen on real pages (FACTS.md §3). */
+/** Full phrasings seen on real pages (docs/FACTS.md#facebook-audience-labels). */
 const ATTESTED_PUBLIC_PHRASES = [
   'Shared with Public',
   'Partagé avec Public',
@@ -46,7 +46,7 @@ const ATTESTED_PUBLIC_PHRASES = [
   'Grono odbiorców: Publiczne',
   'Podijeljeno s: Javno',
 ];
-/** The last word alone (FACTS.md §3; "offentlig" is nb, not an EU language, and not listed). */
+/** The last word alone (docs/FACTS.md#facebook-audience-labels; "offentlig" is nb, not an EU language, and not listed). */
 const ATTESTED_PUBLIC_WORDS = [
   'Public',
   'public',
@@ -163,7 +163,7 @@ describe.each(AUDIENCE_VOCABULARIES.map((vocabulary) => [vocabulary.lang, vocabu
   });
 });
 
-describe('attested phrasings (FACTS.md §3)', () => {
+describe('attested phrasings (docs/FACTS.md#facebook-audience-labels)', () => {
   it.each(ATTESTED_PUBLIC_PHRASES)('"%s" is public without a page language', (text) => {
     expect(index.resolve(text)).toMatchObject({ kind: 'resolved', audience: 'public' });
   });
