@@ -16,15 +16,17 @@ export class MutationBatcher {
   private idleRequested = false;
   private readonly now: () => number;
   private readonly frameBudgetMs: number;
+  private readonly attributes: string[];
 
   constructor(
     private readonly handle: (roots: Node[]) => void,
     private readonly ignore: (node: Node) => boolean,
-    options: { now?: () => number; frameBudgetMs?: number } = {},
+    options: { now?: () => number; frameBudgetMs?: number; attributes?: readonly string[] } = {},
   ) {
     this.observer = new MutationObserver((records) => this.collect(records));
     this.now = options.now ?? (() => performance.now());
     this.frameBudgetMs = options.frameBudgetMs ?? FRAME_BUDGET_MS;
+    this.attributes = [...(options.attributes ?? [])];
   }
 
   start(target: Node): void {
@@ -32,8 +34,9 @@ export class MutationBatcher {
       childList: true,
       subtree: true,
       characterData: true,
-      attributes: true,
-      attributeFilter: ['aria-label', 'alt'],
+      // Only the attributes the site's reader takes an audience from: the rest of the page's churn is not ours.
+      attributes: this.attributes.length > 0,
+      ...(this.attributes.length > 0 ? { attributeFilter: this.attributes } : {}),
     });
   }
 

@@ -44,6 +44,7 @@ export class PageWatch {
     this.batcher = new MutationBatcher(
       (roots) => this.handle(roots),
       (node) => BadgePainter.isBadge(node),
+      { attributes: options.adapter.labelAttributes },
     );
   }
 

@@ -96,6 +96,8 @@ export interface PlatformAdapter {
   id: Platform;
   /** The cookie that says who is logged in (a HAR file's requests carry it). */
   viewerCookie: string;
+  /** Attributes an audience is read from: a change to one of them on the page makes its post read again. */
+  labelAttributes: readonly string[];
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
   openSession(doc: Document, options?: SessionOptions): PageSession;

@@ -8,7 +8,7 @@ import { FacebookPageData, type DataStory } from './page-data';
 import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { LinkReader } from './links';
-import { postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
+import { outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
 import { facebookViewer } from './viewer';
 import { profileItems } from './profile-media';
 
@@ -119,9 +119,7 @@ class FacebookPageSession implements PageSession {
   itemContaining(node: Node): Element | null {
     const element = isElement(node) ? node : node.parentElement;
     // Upward only: the outermost post around the node (a comment belongs to its post).
-    let outer: Element | null = element?.closest(FB.postContainer) ?? null;
-    for (let up = outer?.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
-    return outer;
+    return element ? outermostContainer(element) : null;
   }
 
   dataOnlyPosts(): DetectedPost[] {
@@ -174,6 +172,7 @@ class FacebookPageSession implements PageSession {
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
   viewerCookie: FB_DATA.viewerCookie,
+  labelAttributes: FB.labelAttributes,
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
 };

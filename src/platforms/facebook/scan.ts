@@ -32,7 +32,7 @@ interface AudienceReading {
 }
 
 /** The outermost post container around `el`, itself included: posts, not their comments. */
-function outermostContainer(el: Element): Element | null {
+export function outermostContainer(el: Element): Element | null {
   let outer = el.closest(FB.postContainer);
   for (let up = outer?.parentElement?.closest(FB.postContainer); up; up = up.parentElement?.closest(FB.postContainer)) outer = up;
   return outer;

@@ -29,7 +29,6 @@ export const FB = {
   /** Posts and comments are both `role="article"`; only feed posts carry `aria-posinset`. */
   article: '[role="article"]',
   feedUnit: '[data-pagelet^="FeedUnit"]',
-  profileTimeline: '[data-pagelet="ProfileTimeline"]',
   /**
    * Containers of one post outside the feed: permalink and photo pages, group discussions; the
    * classic site's story (2013–19: `userContentWrapper`, a hand-written class name, not a generated
@@ -58,6 +57,8 @@ export const FB = {
   /** The classic site's tooltip text, where an audience button has no aria-label. */
   tooltipAttribute: 'data-tooltip-content',
   link: 'a[href]',
+  /** Where an audience label lives in an attribute (svg titles and link texts are text, watched as such). */
+  labelAttributes: ['aria-label', 'alt', 'data-tooltip-content'],
   /** A comment's text blocks: Comet's dir=auto, the classic comment body (2016–19, a legacy class). */
   commentText: '[dir="auto"], .UFICommentBody',
   /** The classic site's hover card address on a name link: it carries the numeric id a username link lacks. */
@@ -67,7 +68,6 @@ export const FB = {
   navigation: '[role="navigation"] a[href], [role="banner"] a[href]',
   coverPhoto: 'img[data-imgperflogname="profileCoverPhoto"]',
   profilePicture: '[data-pagelet="ProfileActions"], svg[role="img"] image, [data-imgperflogname="profilePhoto"]',
-  profileHeader: '[data-pagelet="ProfileTilesFeed_0"], [data-pagelet="ProfileCometHeader"], [role="main"] h1',
 } as const;
 
 /** Path segments that are site sections, never a person's username. */

@@ -256,6 +256,7 @@ class InstagramPageSession implements PageSession {
 export const instagramAdapter: PlatformAdapter = {
   id: 'instagram',
   viewerCookie: IG_DATA.viewerCookie,
+  labelAttributes: IG.labelAttributes,
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new InstagramPageSession(doc, options),
 };

@@ -1,8 +1,8 @@
 import { SITES } from '../../core/sites';
 
 /**
- * Everything this project knows about instagram.com's markup and data (docs/FACTS.md#instagram-viewer, #instagram-account-privacy, #instagram-pages). Element,
- * role and href selectors only: class names (`_aagu`, `x1lliihq` …) are generated and rotate.
+ * Everything this project knows about instagram.com's markup and data (docs/FACTS.md#instagram-viewer,
+ * #instagram-account-privacy, #instagram-pages). Element, role and href selectors only: class names (`_aagu`, `x1lliihq` …) are generated and rotate.
  */
 export const IG = {
   /** A feed post (home feed, 2019–25); older post pages wrap the post in one too. */
@@ -32,6 +32,8 @@ export const IG = {
   commentRow: 'li',
   /** Settings toggles: an input checkbox (optionally role=switch) or an ARIA switch. */
   toggle: 'input[type="checkbox"], [role="switch"][aria-checked]',
+  /** Attributes a reading comes from: the toggle's state and labels (a flipped switch changes only aria-checked). */
+  labelAttributes: ['aria-label', 'alt', 'aria-checked', 'checked'],
   /** A toggle's label element, around it or pointing at it with `for`. */
   label: 'label',
   labelFor: 'label[for]',
