@@ -27,6 +27,8 @@ interface RealAnswer {
   file: string;
   /** The logged-in account when the answer was recorded, as the page (cookie, USER_ID) would say. */
   viewer?: string;
+  /** The page's own data blocks (data-sjs payloads), one a line: read as a page's scripts too. */
+  embedded?: { viewer: string | null };
   posts: Record<string, Truth>;
 }
 
@@ -75,7 +77,7 @@ const ANSWERS: RealAnswer[] = [
     },
   },
   { file: 'cyd-2025-profile-header-composer-response.json', viewer: CHASE, posts: {} },
-  { file: 'cyd-2025-home-initial-data.json', posts: {} },
+  { file: 'cyd-2025-home-initial-data.json', posts: {}, embedded: { viewer: '61572760629627' } },
   {
     file: 'fbscrape-2026-page-timeline-custom-icon-public.json',
     posts: {
@@ -88,13 +90,21 @@ const ANSWERS: RealAnswer[] = [
     },
   },
   { file: 'fbscrape-2026-public-group-post-detail.json', posts: { '27209929835285847': other('public_group', '1390250696') } },
-  { file: 'lijunle-2025-story-text-only.json', posts: { '1411731986983785': other('public', '100044409910181') } },
+  {
+    file: 'lijunle-2025-story-text-only.json',
+    posts: { '1411731986983785': other('public', '100044409910181') },
+    embedded: { viewer: null },
+  },
   { file: 'lijunle-2025-story-video.json', posts: { '1140140214990654': other('public', '100069840579729') } },
   {
     file: 'lijunle-2025-story-attached-story-only.json',
     posts: { '2280345139142267': other('public_group', '100001914092128'), '1422788562752398': other('public') },
   },
-  { file: 'lijunle-2025-story-attachment-photo.json', posts: { '25550089621287122': other('private_group', '1069070466') } },
+  {
+    file: 'lijunle-2025-story-attachment-photo.json',
+    posts: { '25550089621287122': other('private_group', '1069070466') },
+    embedded: { viewer: null },
+  },
   { file: 'lijunle-2025-story-shorts-video.json', posts: { '2223425971514935': other('private_group') } },
 ];
 
@@ -154,6 +164,29 @@ describeWithMaterial('real Facebook answers: every post gets its true audience',
       // Posts the MANIFEST does not name are never the viewer's.
       for (const post of everyone.values()) if (!(post.postId in answer.posts)) expect(post.isOwn, post.postId).toBe(false);
     });
+
+    if (answer.embedded) {
+      const { viewer } = answer.embedded;
+      it(`${answer.file}: as the page's own data-sjs blocks`, () => {
+        // A page holding each payload in its own data-sjs script, as the site serves them: no cookie, the data says who is logged in.
+        document.cookie = 'c_user=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+        document.head.replaceChildren();
+        document.body.replaceChildren();
+        for (const line of readReal(realPath('facebook', answer.file)).split('\n').filter(Boolean)) {
+          const script = document.createElement('script');
+          script.type = 'application/json';
+          script.setAttribute('data-sjs', '');
+          script.textContent = line;
+          document.head.append(script);
+        }
+        const session = facebookAdapter.openSession(document, { url: 'https://www.facebook.com/' });
+        expect(session.viewer?.id ?? null).toBe(viewer);
+        const posts = new Map(session.dataOnlyPosts().map((post) => [post.postId, post]));
+        for (const [postId, truth] of Object.entries(answer.posts)) {
+          expect([postId, posts.get(postId)?.audience, posts.get(postId)?.isOwn]).toEqual([postId, truth.audience, truth.own]);
+        }
+      });
+    }
 
     it(`${answer.file}: through glasshouse audit`, async () => {
       const viewer = answer.viewer ? ['--viewer', answer.viewer] : [];
