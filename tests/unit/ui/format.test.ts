@@ -2,17 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import pl from '../../../public/_locales/pl/messages.json';
 import cs from '../../../public/_locales/cs/messages.json';
 import en from '../../../public/_locales/en/messages.json';
+import { t } from '../../../src/lib/i18n';
+import { parseInputDate, pluralForm, tCount, textLocale, todayInputValue } from '../../../src/ui/shared/format';
+import { englishT, messagesT, type Messages } from '../messages';
 
-type Messages = Record<string, { message: string }>;
-let messages: Messages = en;
-vi.mock('../../../src/lib/i18n', () => ({
-  t: (key: string, subs?: string[]) => (messages[key]?.message ?? key).replace(/\$(\d)/g, (_, n: string) => subs?.[Number(n) - 1] ?? ''),
-  uiLanguage: () => 'en',
-}));
-const { parseInputDate, pluralForm, tCount, textLocale, todayInputValue } = await import('../../../src/ui/shared/format');
+/** The words of another language, for the rest of the test (English again after it). */
+const speak = (messages: Messages) => vi.mocked(t).mockImplementation(messagesT(messages));
 
 afterEach(() => {
-  messages = en;
+  vi.mocked(t).mockImplementation(englishT);
 });
 
 describe('plural forms follow the language of the text shown', () => {
@@ -23,7 +21,7 @@ describe('plural forms follow the language of the text shown', () => {
   });
 
   it('Polish: one, few and many', () => {
-    messages = pl;
+    speak(pl);
     expect(textLocale()).toBe('pl');
     expect([1, 3, 5, 22, 25].map(pluralForm)).toEqual(['one', 'few', 'many', 'few', 'many']);
     expect(tCount('verdictPublic', 3)).toContain('są publiczne');
@@ -31,13 +29,13 @@ describe('plural forms follow the language of the text shown', () => {
   });
 
   it('Czech: few for 2 to 4', () => {
-    messages = cs;
+    speak(cs);
     expect(tCount('verdictPublic', 2)).toContain('jsou veřejné');
     expect(tCount('verdictPublic', 7)).toContain('je veřejných');
   });
 
   it('falls back to English when localeCode is not a language tag', () => {
-    messages = { ...en, localeCode: { message: 'not a locale!' } };
+    speak({ ...en, localeCode: { message: 'not a locale!' } });
     expect(textLocale()).toBe('en');
   });
 });
