@@ -46,6 +46,13 @@ describe('locales', () => {
     expect(empty).toEqual([]);
   });
 
+  // The Chrome Web Store refuses a manifest description longer than 132 characters, and shows it as the listing's summary.
+  it.each(['en', ...locales])('%s describes the extension in at most 132 characters', (locale) => {
+    const description = read(locale).extensionDescription?.message ?? '';
+    expect(description.length).toBeGreaterThan(0);
+    expect([...description].length).toBeLessThanOrEqual(132);
+  });
+
   it('gives every counted message of en all six plural forms', () => {
     const counted = [...new Set(Object.keys(en).flatMap((k) => /^(.+)_(zero|one|two|few|many|other)$/.exec(k)?.[1] ?? []))];
     expect(counted.length).toBeGreaterThan(0);
