@@ -4,6 +4,11 @@ import { LIMITS, postKey } from '../core';
 export interface BatchReply {
   ok: boolean;
   error?: string;
+  /**
+   * The extension is out of this script's reach for good (updated or reloaded under the tab,
+   * src/content/extension-context.ts): keep everything in memory and stop retrying.
+   */
+  unreachable?: boolean;
 }
 
 export type SendBatch = (batch: {
@@ -25,6 +30,7 @@ export class FindingQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private batchCounter = 0;
+  private unreachable = false;
   acknowledged = 0;
 
   constructor(
@@ -38,6 +44,11 @@ export class FindingQueue {
      */
     private readonly delayMs = 50,
   ) {}
+
+  /** Whether the extension was found out of reach: what is pending stays here, unsent. */
+  get isUnreachable(): boolean {
+    return this.unreachable;
+  }
 
   get size(): number {
     return this.pending.size;
@@ -57,6 +68,7 @@ export class FindingQueue {
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.unreachable) return;
     while (this.inFlight) await this.inFlight;
     while (this.pending.size > 0 || this.pendingAccounts.size > 0) {
       const ok = await this.sendOne();
@@ -65,7 +77,7 @@ export class FindingQueue {
   }
 
   private schedule(delay: number): void {
-    if (this.timer || this.inFlight) return;
+    if (this.timer || this.inFlight || this.unreachable) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -96,6 +108,7 @@ export class FindingQueue {
         this.failures = 0;
       } else {
         this.failures += 1;
+        if (reply.unreachable) this.unreachable = true;
       }
       return reply.ok;
     })();
