@@ -10,6 +10,7 @@ import { t } from '../lib/i18n';
 import { askWorker } from '../lib/worker-client';
 import { ExtensionContext, sendWhileReachable } from './extension-context';
 import { showResumeNotice } from './resume-notice';
+import { sendOnLeave } from './finding-queue';
 import { PageWatch } from './page-watch';
 import { prepareFullScan } from './full-scan';
 
@@ -69,10 +70,7 @@ async function main(): Promise<void> {
     fullScan.notePayload(parsed.data.body);
   });
   watch.start();
-  // Leaving the page: send what is queued now rather than after the batching delay.
-  const leave = () => void watch.queue.flush();
-  window.addEventListener('pagehide', leave);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave());
+  sendOnLeave(watch.queue, window, document);
   window.postMessage({ source: CONTENT_READY_SOURCE }, location.origin);
   // Tests and the demo read this to know the content script is running; it carries no data.
   document.documentElement.dataset.glasshouse = 'ready';

@@ -51,11 +51,17 @@ describe(`[${DRIVER_NAME}] updates and closing tabs lose nothing`, () => {
   let driver: BrowserDriver;
   const TOTAL = 60;
   const INITIAL = 10;
+  const CLOSE_ROUNDS = [1, 2, 3];
   beforeAll(async () => {
     serveExtra(
       'https://www.facebook.com/update-feed',
       syntheticFeedPage({ total: TOTAL, initial: INITIAL, burst: 10, intervalMs: 100, prefix: 'upd' }),
     );
+    for (const round of CLOSE_ROUNDS)
+      serveExtra(
+        `https://www.facebook.com/close-feed-${round}`,
+        syntheticFeedPage({ total: 12, initial: 4, burst: 8, intervalMs: 10, prefix: `cls${round}x` }),
+      );
     driver = await launchDriver();
   });
   afterAll(async () => {
@@ -84,6 +90,37 @@ describe(`[${DRIVER_NAME}] updates and closing tabs lose nothing`, () => {
     await expect.poll(() => storedOf(driver, all), { timeout: 30_000, interval: 300 }).toEqual(all);
     expect(await page.evaluate(() => document.querySelectorAll('[data-glasshouse-notice]').length)).toBe(0);
     await page.close();
+  });
+
+  it('stores the posts that appeared right before the tab was closed', async () => {
+    for (const round of CLOSE_ROUNDS) {
+      const prefix = `cls${round}x`;
+      const page = await openReady(driver, `https://www.facebook.com/close-feed-${round}`);
+      const all = ownPostIds(12, prefix);
+      const fresh = Array.from({ length: 8 }, (_, k) => syntheticPost(4 + k, { prefix }))
+        .filter((p) => p.own)
+        .map((p) => p.id);
+      // New posts appear; the tab closes the moment they are read (badged): well inside the
+      // queue's batching delay, so only sending on pagehide / visibilitychange can save them.
+      // Firefox lets the page close its own tab (one history entry), at once; Chromium refuses, and
+      // the driver closes it right after.
+      await page.evaluate(
+        (ids: string[]) =>
+          new Promise<void>((resolve) => {
+            const read = () => ids.every((id) => document.getElementById(id)?.querySelector('[data-glasshouse-badge]'));
+            new MutationObserver((_, observer) => {
+              if (!read()) return;
+              observer.disconnect();
+              resolve();
+              setTimeout(() => window.close());
+            }).observe(document.body, { childList: true, subtree: true });
+            (window as unknown as FeedWindow).__startFeed();
+          }),
+        fresh,
+      );
+      await page.close().catch(() => undefined);
+      await expect.poll(() => storedOf(driver, all), { timeout: 30_000, interval: 300 }).toEqual(all);
+    }
   });
 
   it('made no network request of its own', () => {
