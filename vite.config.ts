@@ -16,6 +16,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           report: 'src/ui/report/index.html',
+          // The privacy policy, packaged so the options page shows it offline.
+          privacy: 'src/ui/privacy/index.html',
         },
       },
     },
