@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInline, parseMarkdown } from '../../../src/ui/privacy/markdown';
@@ -8,6 +8,9 @@ import { PrivacyPolicy } from '../../../src/ui/privacy/privacy';
 import { mount, textOf } from './render';
 
 const PRIVACY_MD = readFileSync(resolve(__dirname, '../../../PRIVACY.md'), 'utf8');
+const TRANSLATIONS = resolve(__dirname, '../../../docs/privacy');
+const LOCALES = resolve(__dirname, '../../../public/_locales');
+const translation = (folder: string) => readFileSync(resolve(TRANSLATIONS, `${folder}.md`), 'utf8');
 
 describe('the privacy page', () => {
   it('reads headings, paragraphs and lists whose items go on over indented lines', () => {
@@ -57,5 +60,23 @@ describe('the privacy page', () => {
     expect(root.querySelectorAll('li').length).toBe(PRIVACY_MD.match(/^- /gm)!.length);
     expect(textOf(root)).not.toMatch(/\*\*|`/);
     expect(textOf(root)).toContain('Nothing. Glasshouse makes no network request of its own');
+  });
+
+  it('shows the translation for the UI language: every UI language but English has one', () => {
+    const folders = readdirSync(LOCALES).filter((folder) => folder !== 'en');
+    expect(readdirSync(TRANSLATIONS).sort()).toEqual(folders.map((folder) => `${folder}.md`).sort());
+    for (const folder of folders) expect(policyFor(folder.replace('_', '-'))).toBe(translation(folder));
+    expect(policyFor('pt-BR')).not.toBe(policyFor('pt-PT'));
+    expect(policyFor('fr-CA')).toBe(translation('fr'));
+  });
+
+  it('renders each translation with the English sections and no Markdown left over', async () => {
+    const englishSections = PRIVACY_MD.match(/^#{1,2} .*$/gm)!.length;
+    for (const file of readdirSync(TRANSLATIONS)) {
+      const markdown = readFileSync(resolve(TRANSLATIONS, file), 'utf8');
+      const root = await mount(<PrivacyPolicy markdown={markdown} />);
+      expect(root.querySelectorAll('h1, h2').length, file).toBe(englishSections);
+      expect(textOf(root), file).not.toMatch(/\*\*|`/);
+    }
   });
 });
