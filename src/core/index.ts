@@ -17,3 +17,4 @@ export * from './bridge';
 export * from './overview';
 export * from './site-url';
 export * from './sites';
+export * from './fix-queue';
