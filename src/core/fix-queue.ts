@@ -84,3 +84,32 @@ export type FixTarget = z.infer<typeof FixTargetSchema>;
 
 export const sameStep = (a: FixStepRef | null | undefined, b: FixStepRef | null | undefined): boolean =>
   !!a && !!b && a.platform === b.platform && a.id === b.id;
+
+/** The fix page's queue, filtered. */
+export const FixQueueRequest = z.strictObject({ type: z.literal('fix/queue'), filter: FixFilterSchema });
+/** Open one step in the fix tab (the step's address comes from the database, never from the message). */
+export const FixOpenRequest = z.strictObject({ type: z.literal('fix/open'), step: FixStepRefSchema });
+/** Skip a step: it stays in the queue, marked skipped. */
+export const FixSkipRequest = z.strictObject({ type: z.literal('fix/skip'), step: FixStepRefSchema });
+/** Move the fix tab on to the next step of the filtered queue. */
+export const FixNextRequest = z.strictObject({ type: z.literal('fix/next'), filter: FixFilterSchema });
+/** A content script asks whether its tab is the fix tab, and what to point at: the worker answers from the sender's tab id only. */
+export const FixForThisTabRequest = z.strictObject({ type: z.literal('fix/for-this-tab') });
+
+export const FIX_REQUESTS = [FixQueueRequest, FixOpenRequest, FixSkipRequest, FixNextRequest, FixForThisTabRequest] as const;
+export const FIX_CONTENT_SCRIPT_REQUESTS = ['fix/for-this-tab'] as const;
+
+export const FixReplyPayloads = {
+  'fix/queue': FixQueueSchema,
+  'fix/open': z.object({ current: FixStepRefSchema }),
+  'fix/skip': z.object({ done: z.literal(true) }),
+  /** `current` null: nothing is left to fix in this view. */
+  'fix/next': z.object({ current: FixStepRefSchema.nullable() }),
+  'fix/for-this-tab': z.object({ target: FixTargetSchema.nullable() }),
+};
+
+/**
+ * The worker's nudge to the fix tab when its target changed (it may have asked before the target was
+ * written). It carries nothing: the content script asks `fix/for-this-tab` again.
+ */
+export const FixTargetChangedNoticeSchema = z.strictObject({ type: z.literal('fix/target-changed') });

@@ -180,7 +180,18 @@ export async function noteFixTab(db: GlasshouseDatabase, ref: FixStepRef, tabId:
   await db.fixTab.put({ key: 'current', platform: ref.platform, id: ref.id, tabId, openedAt: now });
 }
 
-/** The fix tab's id, if the fix was ever opened. */
+/** The step the fix tab shows, if the fix was ever opened. */
+export async function currentFixStep(db: GlasshouseDatabase): Promise<FixStepRef | null> {
+  const tab = await db.fixTab.get('current');
+  return tab ? { platform: tab.platform, id: tab.id } : null;
+}
+
+/** A new browser session: the stored tab id may now name another tab, so it is forgotten (the step stays current). */
+export async function forgetFixTab(db: GlasshouseDatabase): Promise<void> {
+  await db.fixTab.toCollection().modify((tab) => void delete tab.tabId);
+}
+
+/** The fix tab's id, if the fix was opened in this browser session. */
 export async function fixTabId(db: GlasshouseDatabase): Promise<number | undefined> {
   return (await db.fixTab.get('current'))?.tabId;
 }
@@ -189,7 +200,7 @@ export async function fixTabId(db: GlasshouseDatabase): Promise<number | undefin
 export async function fixTargetOfTab(db: GlasshouseDatabase, tabId: number | undefined): Promise<FixTarget | null> {
   if (tabId === undefined) return null;
   const tab = await db.fixTab.get('current');
-  if (!tab || tab.tabId !== tabId) return null;
+  if (tab?.tabId === undefined || tab.tabId !== tabId) return null;
   return tab.platform === 'facebook'
     ? { kind: 'post', platform: 'facebook', postId: tab.id }
     : { kind: 'account', platform: 'instagram', accountId: tab.id };

@@ -34,7 +34,8 @@ export interface StoredFixTab {
   key: 'current';
   platform: Platform;
   id: string;
-  tabId: number;
+  /** Absent after a browser restart: tab ids start again, and another tab may have this one's. */
+  tabId?: number;
   openedAt: number;
 }
 
