@@ -16,6 +16,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           report: 'src/ui/report/index.html',
+          fix: 'src/ui/fix/index.html',
         },
       },
     },
