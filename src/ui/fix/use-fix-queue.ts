@@ -6,7 +6,7 @@ export type Ask = typeof askWorker;
 export type QueueState = { state: 'loading' } | { state: 'ready'; queue: FixQueue } | { state: 'failed'; error: string };
 
 /**
- * The filtered queue from the worker, asked again every `pollMs` while the page is visible: the fix
+ * The filtered queue from the worker, asked again every `pollMs`: the fix
  * tab's content script reports the new audience to the worker, and this page learns of it from the
  * database, like after a restart (no message reaches an extension page from the worker).
  */
@@ -22,10 +22,15 @@ export function useFixQueue(ask: Ask, filter: FixFilter, pollMs: number): { load
   }, [ask, key]);
   useEffect(() => {
     void reload();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void reload();
-    }, pollMs);
-    return () => clearInterval(timer);
+    // Also while hidden behind the fix tab (the browser slows such timers down), so the progress is
+    // current when the user comes back; and at once when they do.
+    const timer = setInterval(() => void reload(), pollMs);
+    const back = () => document.visibilityState === 'visible' && void reload();
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', back);
+    };
   }, [reload, pollMs]);
   return { loaded, reload };
 }

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveExtra } from '../../scripts/fixture-routes.js';
+import type { BrowserDriver, TestPage } from './drivers/driver';
+import { DRIVER_NAME, launchDriver } from './drivers/select';
+import { openReady } from './scenarios/facebook-feed';
+import { seriousAxeViolations } from './scenarios/ui';
+
+/**
+ * The guided fix (docs/GUIDED-FIX.md) on pages like Facebook's (the markup of
+ * docs/FACTS.md#facebook-markup, as in full-scan.e2e.ts): the viewer's profile shows two public posts
+ * and a friends-only one; each public post has its own permalink page. Every page counts the click
+ * events it sees from the start, so the test can tell that the extension clicked nothing.
+ */
+const VIEWER_DATA = '{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}';
+const POSTS = [
+  { id: 'pfbid0fix2025', label: 'Shared with Public', published: Date.UTC(2025, 4, 1), text: 'Summer plans' },
+  { id: 'pfbid0fix2024', label: 'Shared with Public', published: Date.UTC(2024, 4, 1), text: 'Old news' },
+  { id: 'pfbid0fix2023', label: 'Shared with Friends', published: Date.UTC(2023, 4, 1), text: 'Family only' },
+] as const;
+const PROFILE = 'https://www.facebook.com/alice.martin';
+const permalink = (id: string) => `https://www.facebook.com/alice.martin/posts/${id}`;
+
+function postHtml(post: (typeof POSTS)[number]): string {
+  const story = {
+    __typename: 'Story',
+    post_id: post.id,
+    actors: [{ id: '100001', name: 'Alice Martin' }],
+    comet_sections: { timestamp: { story: { creation_time: post.published / 1000 } } },
+  };
+  return `<div role="article" id="${post.id}" aria-posinset="1" lang="en" style="margin:40px 0;min-height:200px">
+  <div data-ad-rendering-role="profile_name"><h2><a href="${PROFILE}"><strong>Alice Martin</strong></a></h2></div>
+  <div><a href="${permalink(post.id)}">1 y</a> · <svg viewBox="0 0 16 16" width="16" height="16" role="img"><title>${post.label}</title></svg></div>
+  <div data-ad-preview="message"><div dir="auto">${post.text}</div></div>
+  <script type="application/json" data-sjs>${JSON.stringify({ __bbox: { result: { data: { node: story } } } })}</script>
+</div>`;
+}
+
+const page = (posts: readonly (typeof POSTS)[number][]) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Alice Martin | Facebook</title>
+<script>window.__clicks = 0; document.addEventListener('click', () => { window.__clicks += 1; }, true);</script>
+<script type="application/json" data-sjs>${VIEWER_DATA}</script>
+</head><body><div role="main"><div role="feed">${posts.map(postHtml).join('\n')}</div></div></body></html>`;
+
+const fixState = (tab: TestPage) =>
+  tab.evaluate(() => {
+    const host = document.querySelector('[data-glasshouse-fix]');
+    return {
+      target: host?.getAttribute('data-target'),
+      state: host?.getAttribute('data-state'),
+      pointsAt: host?.getAttribute('data-points-at'),
+    };
+  });
+const clicksOn = (tab: TestPage) => tab.evaluate(() => (window as unknown as { __clicks: number }).__clicks);
+const press = (fixPage: TestPage, action: string) =>
+  fixPage.evaluate((name: string) => (document.querySelector(`.fix-current [data-action="${name}"]`) as HTMLButtonElement).click(), action);
+
+describe(`[${DRIVER_NAME}] the guided fix`, () => {
+  let driver: BrowserDriver;
+  beforeAll(async () => {
+    serveExtra(PROFILE, page(POSTS));
+    for (const post of POSTS) serveExtra(permalink(post.id), page([post]));
+    driver = await launchDriver();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('marks a post fixed when its audience changes while the page is open, moves on to the next, and clicks nothing', async () => {
+    const profile = await openReady(driver, PROFILE);
+    await profile.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length === 3);
+
+    const fixPage = await driver.newPage();
+    await fixPage.goto(`${driver.extensionOrigin}/src/ui/fix/index.html`);
+    // The profile's findings reach the worker within a moment; the page asks again until it shows them.
+    await fixPage.waitFor(() => document.querySelector('#fix-progress')?.getAttribute('data-total') === '2', undefined, 30_000);
+    await profile.close();
+    const shown = () =>
+      fixPage.evaluate(() => ({
+        progress: document.querySelector('#fix-progress')?.textContent?.trim(),
+        current: document.querySelector('[data-current-step]')?.getAttribute('data-current-step'),
+        status: document.querySelector('[data-fix-status]')?.getAttribute('data-fix-status'),
+        steps: [...document.querySelectorAll('[data-step]')].map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')]),
+      }));
+    expect(await shown()).toEqual({
+      progress: '0 of 2 fixed',
+      current: 'pfbid0fix2025',
+      status: 'not-opened',
+      steps: [
+        ['pfbid0fix2025', 'to-fix'],
+        ['pfbid0fix2024', 'to-fix'],
+      ],
+    });
+    const violations = await seriousAxeViolations(fixPage);
+    if (violations !== null) expect(violations).toEqual([]);
+
+    // Open: the worker opens the newest public post in a tab; its content script rings the audience icon.
+    await press(fixPage, 'open');
+    const tab = await driver.pageAt(permalink('pfbid0fix2025'));
+    await tab.waitFor(() => document.querySelector('[data-glasshouse-fix]')?.getAttribute('data-state') === 'pointing', undefined, 30_000);
+    expect(await fixState(tab)).toEqual({ target: 'pfbid0fix2025', state: 'pointing', pointsAt: 'control' });
+
+    // The user picks "Friends" in Facebook's selector: the site redraws the post's audience icon.
+    await tab.evaluate(() => {
+      document.querySelector('svg title')!.textContent = 'Shared with Friends';
+    });
+    await tab.waitFor(() => document.querySelector('[data-glasshouse-fix]')?.getAttribute('data-state') === 'fixed');
+    expect(await clicksOn(tab)).toBe(0);
+    await fixPage.waitFor(() => document.querySelector('#fix-progress')?.getAttribute('data-fixed') === '1', undefined, 30_000);
+    expect(await shown()).toMatchObject({
+      progress: '1 of 2 fixed',
+      current: 'pfbid0fix2025',
+      status: 'fixed',
+      steps: [
+        ['pfbid0fix2025', 'fixed'],
+        ['pfbid0fix2024', 'to-fix'],
+      ],
+    });
+
+    // Next: the same tab moves on to the next public post, which is ringed in turn.
+    await press(fixPage, 'next');
+    const next = await driver.pageAt(permalink('pfbid0fix2024'));
+    await next.waitFor(
+      () => document.querySelector('[data-glasshouse-fix]')?.getAttribute('data-target') === 'pfbid0fix2024',
+      undefined,
+      30_000,
+    );
+    expect(await fixState(next)).toEqual({ target: 'pfbid0fix2024', state: 'pointing', pointsAt: 'control' });
+    expect(await clicksOn(next)).toBe(0);
+    await fixPage.waitFor(() => document.querySelector('[data-current-step]')?.getAttribute('data-current-step') === 'pfbid0fix2024');
+    expect(await shown()).toMatchObject({ progress: '1 of 2 fixed', current: 'pfbid0fix2024', status: 'waiting' });
+    expect(driver.strayRequests()).toEqual([]);
+    await next.close();
+    await fixPage.close();
+  });
+});
