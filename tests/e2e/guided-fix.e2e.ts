@@ -1,45 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
+import { GUIDED_FIX_PROFILE, guidedFixPermalink, serveGuidedFixPages } from '../fixtures/facebook/guided-fix-pages.js';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { openReady } from './scenarios/facebook-feed';
 import { seriousAxeViolations } from './scenarios/ui';
 
 /**
- * The guided fix (docs/GUIDED-FIX.md) on pages like Facebook's (the markup of
- * docs/FACTS.md#facebook-markup, as in full-scan.e2e.ts): the viewer's profile shows two public posts
- * and a friends-only one; each public post has its own permalink page. Every page counts the click
- * events it sees from the start, so the test can tell that the extension clicked nothing.
+ * The guided fix (docs/GUIDED-FIX.md) on pages like Facebook's (tests/fixtures/facebook/guided-fix-pages.js):
+ * the viewer's profile shows two public posts and a friends-only one; each post has its own permalink
+ * page. Every page counts the click events it sees from its first script on.
  */
-const VIEWER_DATA = '{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}';
-const POSTS = [
-  { id: 'pfbid0fix2025', label: 'Shared with Public', published: Date.UTC(2025, 4, 1), text: 'Summer plans' },
-  { id: 'pfbid0fix2024', label: 'Shared with Public', published: Date.UTC(2024, 4, 1), text: 'Old news' },
-  { id: 'pfbid0fix2023', label: 'Shared with Friends', published: Date.UTC(2023, 4, 1), text: 'Family only' },
-] as const;
-const PROFILE = 'https://www.facebook.com/alice.martin';
-const permalink = (id: string) => `https://www.facebook.com/alice.martin/posts/${id}`;
-
-function postHtml(post: (typeof POSTS)[number]): string {
-  const story = {
-    __typename: 'Story',
-    post_id: post.id,
-    actors: [{ id: '100001', name: 'Alice Martin' }],
-    comet_sections: { timestamp: { story: { creation_time: post.published / 1000 } } },
-  };
-  return `<div role="article" id="${post.id}" aria-posinset="1" lang="en" style="margin:40px 0;min-height:200px">
-  <div data-ad-rendering-role="profile_name"><h2><a href="${PROFILE}"><strong>Alice Martin</strong></a></h2></div>
-  <div><a href="${permalink(post.id)}">1 y</a> · <svg viewBox="0 0 16 16" width="16" height="16" role="img"><title>${post.label}</title></svg></div>
-  <div data-ad-preview="message"><div dir="auto">${post.text}</div></div>
-  <script type="application/json" data-sjs>${JSON.stringify({ __bbox: { result: { data: { node: story } } } })}</script>
-</div>`;
-}
-
-const page = (posts: readonly (typeof POSTS)[number][]) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Alice Martin | Facebook</title>
-<script>window.__clicks = 0; document.addEventListener('click', () => { window.__clicks += 1; }, true);</script>
-<script type="application/json" data-sjs>${VIEWER_DATA}</script>
-</head><body><div role="main"><div role="feed">${posts.map(postHtml).join('\n')}</div></div></body></html>`;
+const PROFILE = GUIDED_FIX_PROFILE;
+const permalink = guidedFixPermalink;
 
 const fixState = (tab: TestPage) =>
   tab.evaluate(() => {
@@ -57,8 +30,7 @@ const press = (fixPage: TestPage, action: string) =>
 describe(`[${DRIVER_NAME}] the guided fix`, () => {
   let driver: BrowserDriver;
   beforeAll(async () => {
-    serveExtra(PROFILE, page(POSTS));
-    for (const post of POSTS) serveExtra(permalink(post.id), page([post]));
+    serveGuidedFixPages(serveExtra);
     driver = await launchDriver();
   });
   afterAll(async () => {
