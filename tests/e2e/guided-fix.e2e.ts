@@ -37,7 +37,7 @@ describe(`[${DRIVER_NAME}] the guided fix`, () => {
     await driver?.close();
   });
 
-  it('marks a post fixed when its audience changes while the page is open, moves on to the next, and clicks nothing', async () => {
+  it('marks a post fixed when its audience changes while the page is open, moves on to the next, keeps the progress over a restart, and clicks nothing', async () => {
     const profile = await openReady(driver, PROFILE);
     await profile.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length === 3);
 
@@ -100,8 +100,29 @@ describe(`[${DRIVER_NAME}] the guided fix`, () => {
     expect(await clicksOn(next)).toBe(0);
     await fixPage.waitFor(() => document.querySelector('[data-current-step]')?.getAttribute('data-current-step') === 'pfbid0fix2024');
     expect(await shown()).toMatchObject({ progress: '1 of 2 fixed', current: 'pfbid0fix2024', status: 'waiting' });
+
+    // The user quits the browser and comes back: the progress is the database's, and Open takes a new tab.
+    await driver.restart();
+    const again = await driver.newPage();
+    await again.goto(`${driver.extensionOrigin}/src/ui/fix/index.html`);
+    await again.waitFor(() => document.querySelector('#fix-progress')?.getAttribute('data-total') === '2', undefined, 30_000);
+    expect(
+      await again.evaluate(() => ({
+        progress: document.querySelector('#fix-progress')?.textContent?.trim(),
+        current: document.querySelector('[data-current-step]')?.getAttribute('data-current-step'),
+        steps: [...document.querySelectorAll('[data-step]')].map((li) => li.getAttribute('data-state')),
+      })),
+    ).toEqual({ progress: '1 of 2 fixed', current: 'pfbid0fix2024', steps: ['fixed', 'to-fix'] });
+    await press(again, 'open');
+    const reopened = await driver.pageAt(permalink('pfbid0fix2024'));
+    await reopened.waitFor(
+      () => document.querySelector('[data-glasshouse-fix]')?.getAttribute('data-state') === 'pointing',
+      undefined,
+      30_000,
+    );
+    expect(await clicksOn(reopened)).toBe(0);
     expect(driver.strayRequests()).toEqual([]);
-    await next.close();
-    await fixPage.close();
+    await reopened.close();
+    await again.close();
   });
 });
