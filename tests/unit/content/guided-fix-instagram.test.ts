@@ -4,7 +4,6 @@ import { afterEach, expect, it, vi } from 'vitest';
 import settingsIt from '../../fixtures/instagram/settings-privacy-switch-it.html?raw';
 import { DEFAULT_SETTINGS } from '../../../src/core';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'it' }));
 vi.mock('../../../src/lib/browser', () => ({ browser: { runtime: { onMessage: { addListener: () => undefined } } } }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 const { PageWatch } = await import('../../../src/content/page-watch');

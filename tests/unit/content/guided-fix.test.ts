@@ -10,7 +10,6 @@ import type { FixTarget, OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
 
 const listeners: ((message: unknown) => unknown)[] = [];
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/browser', () => ({
   browser: { runtime: { onMessage: { addListener: (fn: (message: unknown) => unknown) => listeners.push(fn) } } },
 }));

@@ -4,10 +4,8 @@ import { route } from '../../../src/background/router';
 import type { FixTabs } from '../../../src/background/route-context';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../store/findings-factory';
-import { englishT } from '../ui/i18n-mock';
 import { click, mount, settle, textOf } from '../ui/render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
 const { FixPage } = await import('../../../src/ui/fix/fix-page');
