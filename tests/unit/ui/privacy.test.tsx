@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInline, parseMarkdown } from '../../../src/ui/privacy/markdown';
@@ -45,9 +45,12 @@ describe('the privacy page', () => {
     ]);
   });
 
-  it('bundles PRIVACY.md and falls back to it where no translation exists', () => {
+  it('bundles PRIVACY.md and its translations, falling back to English where none exists', () => {
     expect(policyFor('en')).toBe(PRIVACY_MD);
     expect(policyFor('xx-YY')).toBe(PRIVACY_MD);
+    expect(policyFor('fr')).toBe(readFileSync(resolve(__dirname, '../../../docs/privacy/fr.md'), 'utf8'));
+    expect(policyFor('pt-BR')).toBe(readFileSync(resolve(__dirname, '../../../docs/privacy/pt_BR.md'), 'utf8'));
+    expect(policyFor('fr-BE')).toBe(policyFor('fr'));
   });
 
   it('shows every section of PRIVACY.md as text, with no Markdown left over', async () => {
@@ -57,5 +60,15 @@ describe('the privacy page', () => {
     expect(root.querySelectorAll('li').length).toBe(PRIVACY_MD.match(/^- /gm)!.length);
     expect(textOf(root)).not.toMatch(/\*\*|`/);
     expect(textOf(root)).toContain('Nothing. Glasshouse makes no network request of its own');
+  });
+
+  it('shows every translation with no Markdown left over', async () => {
+    const dir = resolve(__dirname, '../../../docs/privacy');
+    for (const file of readdirSync(dir)) {
+      const markdown = readFileSync(resolve(dir, file), 'utf8');
+      const root = await mount(<PrivacyPolicy markdown={markdown} />);
+      expect(root.querySelectorAll('h2').length, file).toBe(markdown.match(/^## /gm)!.length);
+      expect(textOf(root), file).not.toMatch(/\*\*|`|^#/);
+    }
   });
 });
