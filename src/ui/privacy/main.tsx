@@ -7,7 +7,7 @@ import { PrivacyPolicy } from './privacy';
 
 const locale = textLocale();
 const markdown = policyFor(locale);
-// The page's language is the policy's: English where no translation exists yet.
+// The page's language is the policy's: English where no translation exists.
 document.documentElement.lang = markdown === policyFor('en') ? 'en' : locale;
 document.title = t('privacyTitle');
 render(<PrivacyPolicy markdown={markdown} />, document.getElementById('app')!);
