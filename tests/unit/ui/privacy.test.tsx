@@ -53,6 +53,24 @@ describe('the privacy page', () => {
     expect(policyFor('xx-YY')).toBe(PRIVACY_MD);
   });
 
+  it('picks the translation of the UI language, docs/privacy/<locale>.md', () => {
+    const translation = (folder: string) => readFileSync(resolve(__dirname, `../../../docs/privacy/${folder}.md`), 'utf8');
+    expect(policyFor('fr')).toBe(translation('fr'));
+    expect(policyFor('pt-BR')).toBe(translation('pt_BR'));
+    expect(policyFor('pt-PT')).toBe(translation('pt_PT'));
+    expect(policyFor('de-AT')).toBe(translation('de'));
+    expect(policyFor('ga')).toBe(translation('ga'));
+  });
+
+  it.each(['bg', 'el', 'ga', 'mt', 'pt_BR'])('shows the %s translation as text, with no Markdown left over', async (folder) => {
+    const markdown = readFileSync(resolve(__dirname, `../../../docs/privacy/${folder}.md`), 'utf8');
+    const root = await mount(<PrivacyPolicy markdown={markdown} />);
+    expect(root.querySelectorAll('h1, h2').length).toBe(markdown.match(/^#{1,2} /gm)!.length);
+    expect(root.querySelectorAll('li').length).toBe(PRIVACY_MD.match(/^- /gm)!.length);
+    expect(textOf(root)).not.toMatch(/\*\*|`/);
+    expect(textOf(root)).toContain('PRIVACY.md');
+  });
+
   it('shows every section of PRIVACY.md as text, with no Markdown left over', async () => {
     const root = await mount(<PrivacyPolicy markdown={PRIVACY_MD} />);
     const headings = [...root.querySelectorAll('h1, h2')].map((h) => textOf(h));
