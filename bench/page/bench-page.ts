@@ -11,7 +11,7 @@ import { facebookAdapter } from '../../src/platforms/facebook';
 import type { PageSession } from '../../src/platforms/adapter';
 import { PageWatch } from '../../src/content/page-watch';
 import { MutationBatcher } from '../../src/content/mutation-batcher';
-import { BadgePainter } from '../../src/content/badge-painter';
+import { BadgePainter } from '../../src/content/badge';
 
 /** What the floor reads: the articles and one attribute each, nothing else. */
 const ARTICLE = '[role="article"]';

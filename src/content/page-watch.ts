@@ -1,7 +1,7 @@
 import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
 import type { PageSession, PlatformAdapter, ScannedItem, SessionOptions } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
-import { BadgePainter } from './badge-painter';
+import { BadgePainter } from './badge';
 import { admitFinding } from './finding-gate';
 import { FindingQueue, type SendBatch } from './finding-queue';
 import { MutationBatcher } from './mutation-batcher';
