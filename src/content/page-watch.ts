@@ -49,7 +49,9 @@ export class PageWatch {
   }
 
   private openSession(): PageSession {
-    const options: SessionOptions = { url: this.url, keepExcerpts: this.options.settings.keepExcerpts, now: this.now };
+    const { keepExcerpts, badgeEveryone } = this.options.settings;
+    // Others' posts are read in full only to badge them: nothing else of theirs is kept.
+    const options: SessionOptions = { url: this.url, keepExcerpts, readOthers: badgeEveryone, now: this.now };
     if (this.options.knownAccount) options.knownAccount = this.options.knownAccount;
     return this.options.adapter.openSession(this.options.doc, options);
   }
@@ -86,7 +88,7 @@ export class PageWatch {
       if (changed.length === 0) return;
       const roots: Node[] = [];
       for (const id of changed) {
-        const container = this.containers.get(id)?.deref();
+        const container = this.containers.get(id)?.deref() ?? this.session.unreadPost?.(id);
         if (container?.isConnected) roots.push(container);
       }
       this.handle(roots, true);

@@ -21,6 +21,10 @@ export interface FacebookScanContext {
   dataEvidence: (story: DataStory) => Evidence;
   diagnostics: DetectionDiagnostics;
   keepExcerpts: boolean;
+  /** False: others' posts without the viewer's comments are left unread (SessionOptions.readOthers). */
+  readOthers: boolean;
+  /** Told of each post left unread, with its ids, so data about it later finds it. */
+  leftUnread: (ids: string[], container: Element) => void;
 }
 
 interface AudienceReading {
@@ -202,10 +206,16 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
   const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.links);
-  const excerpt = excerptOf(container, header.parts.message);
   if (!story && !permalink && !author) return [];
-  const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
+  // The cheap checks are done (whose post, has its data come): someone else's post is read no further
+  // unless asked, or unless a comment in it may be the viewer's (it takes this post's audience).
+  if (!isOwn && !context.readOthers && !mayHoldViewersComment(container, context.viewer)) {
+    context.leftUnread([...(story ? [story.postId] : []), ...permalinks.map((p) => p.postId)], container);
+    return [];
+  }
+  const excerpt = excerptOf(container, header.parts.message);
+  const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
   const reading = decideAudience(header, story, postId, context);
   const aliasIds = story && permalink && permalink.postId !== story.postId ? [permalink.postId] : undefined;
@@ -235,6 +245,30 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
     if (item) items.push(item);
   }
   return items;
+}
+
+/**
+ * Whether any comment in the post may be the viewer's: a comment is theirs only through a link to
+ * their profile (its address holds their username, in any case, or their id; a classic name link's
+ * hover card holds the id), so a post with no comment, or with no such link, holds none.
+ */
+function mayHoldViewersComment(container: Element, viewer: Viewer | null): boolean {
+  if (!viewer || !container.querySelector(FB.article)) return false;
+  return container.querySelector(viewerLinkSelector(viewer)) !== null;
+}
+
+const viewerLinks = new WeakMap<Viewer, string>();
+function viewerLinkSelector(viewer: Viewer): string {
+  let selector = viewerLinks.get(viewer);
+  if (selector === undefined) {
+    // Ids are digits and usernames [A-Za-z0-9.]; anything else is escaped all the same.
+    const quote = (value: string) => JSON.stringify(value);
+    const parts = [`a[href*=${quote(viewer.id)}]`, `[${FB.hovercardAttribute}*=${quote(viewer.id)}]`];
+    if (viewer.username) parts.push(`a[href*=${quote(viewer.username)} i]`);
+    selector = parts.join(', ');
+    viewerLinks.set(viewer, selector);
+  }
+  return selector;
 }
 
 /** A comment is as visible as the post it is on (docs/FACTS.md#what-is-public): it takes the post's audience. */
