@@ -240,7 +240,11 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   const kept = context.keepExcerpts ? (story?.excerpt ?? excerpt) : undefined;
   if (kept) post.excerpt = kept;
   const items: ScannedItem[] = [{ post, element: container, badgeAnchor: reading.icon ?? header.actorHeading ?? container }];
+  // Others' comments, like others' posts, are read only when asked: one that links nowhere to the
+  // viewer's profile cannot be theirs (its replies' links count: a reply of theirs is inside it).
+  const viewerLinks = context.readOthers || !context.viewer ? null : viewerLinkSelector(context.viewer);
   for (const comment of container.querySelectorAll(FB.article)) {
+    if (viewerLinks !== null && !comment.querySelector(viewerLinks)) continue;
     const item = scanComment(comment, post, context);
     if (item) items.push(item);
   }
@@ -254,18 +258,25 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
  */
 function mayHoldViewersComment(container: Element, viewer: Viewer | null): boolean {
   if (!viewer || !container.querySelector(FB.article)) return false;
-  return container.querySelector(viewerLinkSelector(viewer)) !== null;
+  const links = viewerLinkSelector(viewer);
+  return links === null || container.querySelector(links) !== null;
 }
 
-const viewerLinks = new WeakMap<Viewer, string>();
-function viewerLinkSelector(viewer: Viewer): string {
+const viewerLinks = new WeakMap<Viewer, string | null>();
+/**
+ * Links that may be to the viewer's profile; null while their username is unknown (a link by
+ * username would not hold the id, so nothing can be ruled out).
+ */
+function viewerLinkSelector(viewer: Viewer): string | null {
   let selector = viewerLinks.get(viewer);
   if (selector === undefined) {
     // Ids are digits and usernames [A-Za-z0-9.]; anything else is escaped all the same.
     const quote = (value: string) => JSON.stringify(value);
-    const parts = [`a[href*=${quote(viewer.id)}]`, `[${FB.hovercardAttribute}*=${quote(viewer.id)}]`];
-    if (viewer.username) parts.push(`a[href*=${quote(viewer.username)} i]`);
-    selector = parts.join(', ');
+    selector = viewer.username
+      ? [`a[href*=${quote(viewer.id)}]`, `[${FB.hovercardAttribute}*=${quote(viewer.id)}]`, `a[href*=${quote(viewer.username)} i]`].join(
+          ', ',
+        )
+      : null;
     viewerLinks.set(viewer, selector);
   }
   return selector;
