@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DetectedPost } from '../../../src/core';
+import { t as lookup } from '../../../src/lib/i18n';
 
 /** Messages come back as `key(substitutions)`, so a test sees which text went where. */
-const t = vi.fn((key: string, subs?: string | string[]) => (subs === undefined ? key : `${key}(${[subs].flat().join(',')})`));
-vi.mock('../../../src/lib/i18n', () => ({ t, uiLanguage: () => 'en' }));
-const { renderBadge, isLiveBadge, BADGE_ATTRIBUTE } = await import('../../../src/content/badge');
+const t = vi.mocked(lookup).mockImplementation((key, subs) => (subs === undefined ? key : `${key}(${[subs].flat().join(',')})`));
+import { renderBadge, isLiveBadge, BADGE_ATTRIBUTE } from '../../../src/content/badge';
 
 /** The badge's closed shadow roots, caught as they are made (the page cannot reach them; a test can). */
 const roots = new Map<Element, ShadowRoot>();

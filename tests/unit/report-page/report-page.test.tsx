@@ -5,15 +5,11 @@ import type { Finding } from '../../../src/core';
 import { openDatabase, readReportTables, recordFindings, recordObjection, type GlasshouseDatabase } from '../../../src/db';
 import { buildReport, parseReportJson, toJson } from '../../../src/report';
 import { toFindingRow } from '../../../src/ui/report/finding-rows';
-import { englishT } from '../ui/i18n-mock';
 import { click, mount, settle, textOf, typeInto } from '../ui/render';
 import { freshName } from '../store/findings-factory';
 import { generatedPosts } from './rows-factory';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
-
-const { ReportPage } = await import('../../../src/ui/report/report-page');
-const { FindingsTable } = await import('../../../src/ui/report/findings-table');
+import { ReportPage } from '../../../src/ui/report/report-page';
+import { FindingsTable } from '../../../src/ui/report/findings-table';
 
 const at = (iso: string) => Date.parse(iso);
 

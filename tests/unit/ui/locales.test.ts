@@ -10,8 +10,20 @@ const en = read('en');
 const locales = readdirSync(LOCALES).filter((l) => l !== 'en');
 const placeholders = (message: string) => [...new Set(message.match(/\$[1-9]/g) ?? [])].sort();
 
-/** The languages the issue asks for, in Chrome's folder names. */
-const REQUIRED = ['fr', 'de', 'es', 'it', 'nl', 'pl', 'pt_PT', 'pt_BR'];
+/** Every official EU language (Meta trains on the public posts of every adult in the EU), in Chrome's folder names. */
+const REQUIRED = [
+  ...['bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it'],
+  ...['lt', 'lv', 'mt', 'nl', 'pl', 'pt_PT', 'pt_BR', 'ro', 'sk', 'sl', 'sv'],
+];
+
+/**
+ * Each translated entry says in its `description` (which both browsers ignore) whether a native
+ * speaker has reviewed it: "none" until then, then who and when (CONTRIBUTING.md#ask-for-a-review).
+ */
+const REVIEW_MARK = /^native-speaker review: (none|[^,]+, \d{4}-\d{2}-\d{2})$/;
+
+/** tCount picks `key_<CLDR category>` (src/ui/shared/format.ts): a counted message needs all six. */
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 describe('locales', () => {
   it('has every required language', () => {
@@ -32,6 +44,27 @@ describe('locales', () => {
     expect(differ).toEqual([]);
     const empty = Object.keys(messages).filter((k) => typeof messages[k]?.message !== 'string' || messages[k]!.message.trim() === '');
     expect(empty).toEqual([]);
+  });
+
+  // The Chrome Web Store refuses a manifest description longer than 132 characters, and shows it as the listing's summary.
+  it.each(['en', ...locales])('%s describes the extension in at most 132 characters', (locale) => {
+    const description = read(locale).extensionDescription?.message ?? '';
+    expect(description.length).toBeGreaterThan(0);
+    expect([...description].length).toBeLessThanOrEqual(132);
+  });
+
+  it('gives every counted message of en all six plural forms', () => {
+    const counted = [...new Set(Object.keys(en).flatMap((k) => /^(.+)_(zero|one|two|few|many|other)$/.exec(k)?.[1] ?? []))];
+    expect(counted.length).toBeGreaterThan(0);
+    const missing = counted.flatMap((base) => PLURAL_FORMS.map((form) => `${base}_${form}`)).filter((k) => !(k in en));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(locales)('%s marks, for every message, whether a native speaker reviewed it', (locale) => {
+    const unmarked = Object.entries(read(locale))
+      .filter(([, entry]) => !REVIEW_MARK.test(entry.description ?? ''))
+      .map(([key]) => key);
+    expect(unmarked).toEqual([]);
   });
 
   it.each(locales)('%s names its own language in localeCode', (locale) => {

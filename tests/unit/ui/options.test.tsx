@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Request, Settings } from '../../../src/core';
-import { englishT } from './i18n-mock';
 import { click, mount, textOf, typeInto } from './render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { Options } = await import('../../../src/ui/options/options');
+import { askWorker } from '../../../src/lib/worker-client';
+import { Options } from '../../../src/ui/options/options';
 const ask = vi.mocked(askWorker);
 
 /** A worker holding settings in memory, recording what it was asked. */
