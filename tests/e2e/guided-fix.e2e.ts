@@ -139,6 +139,6 @@ describe(`[${DRIVER_NAME}] the guided fix`, () => {
     expect(driver.strayRequests()).toEqual([]);
     await reopened.close();
     await again.close();
-    // Two browsers' worth of pages and a restart: on the shared machine this takes one to two minutes.
+    // Four pages, two tabs moved by the extension and a browser restart: one to two minutes on the shared machine.
   }, 240_000);
 });
