@@ -1,7 +1,7 @@
 import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
 import type { PageSession, PlatformAdapter, ScannedItem, SessionOptions } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
-import { BadgePainter } from './badge-painter';
+import { BadgePainter } from './badge';
 import { admitFinding } from './finding-gate';
 import { FindingQueue, type SendBatch } from './finding-queue';
 import { MutationBatcher } from './mutation-batcher';
@@ -52,7 +52,9 @@ export class PageWatch {
   }
 
   private openSession(): PageSession {
-    const options: SessionOptions = { url: this.url, keepExcerpts: this.options.settings.keepExcerpts, now: this.now };
+    const { keepExcerpts, badgeEveryone } = this.options.settings;
+    // Others' posts are read in full only to badge them: nothing else of theirs is kept.
+    const options: SessionOptions = { url: this.url, keepExcerpts, readOthers: badgeEveryone, now: this.now };
     if (this.options.knownAccount) options.knownAccount = this.options.knownAccount;
     return this.options.adapter.openSession(this.options.doc, options);
   }
@@ -107,7 +109,7 @@ export class PageWatch {
       if (changed.length === 0) return;
       const roots: Node[] = [];
       for (const id of changed) {
-        const container = this.containers.get(id)?.deref();
+        const container = this.containers.get(id)?.deref() ?? this.session.unreadPost?.(id);
         if (container?.isConnected) roots.push(container);
       }
       this.handle(roots, true);

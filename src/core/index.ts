@@ -1,6 +1,7 @@
 export { z } from './zod-setup';
 export * from './platform';
 export * from './audience';
+export * from './audience-source';
 export * from './eligibility';
 export * from './newer-reading';
 export * from './year';

@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './findings';
+export * from './record-batch';
 export * from './summary';
 export * from './exposure-counts';
 export * from './settings';

@@ -26,6 +26,8 @@ class FacebookPageSession implements PageSession {
   private readonly seenScripts = new WeakSet<Element>();
   private readonly context: FacebookScanContext;
   private readonly renderedIds = new Set<string>();
+  /** Others' posts left unread (readOthers false), by id. */
+  private readonly unread = new Map<string, WeakRef<Element>>();
   private readonly now: () => number;
   private readonly viewerId: string | undefined;
 
@@ -51,6 +53,15 @@ class FacebookPageSession implements PageSession {
       dataEvidence: (story) => (this.fromNetwork.has(story.postId) ? 'graphql' : 'embedded-json'),
       diagnostics: this.diagnostics,
       keepExcerpts: options.keepExcerpts ?? true,
+      readOthers: options.readOthers ?? true,
+      leftUnread: (ids, container) => {
+        const where = new WeakRef(container);
+        for (const id of ids) {
+          this.unread.set(id, where);
+          // Rendered, though unread: it is not a post known only from data.
+          this.renderedIds.add(id);
+        }
+      },
     };
   }
 
@@ -114,6 +125,10 @@ class FacebookPageSession implements PageSession {
     }
     items.push(...profileItems(root, this.doc, this.context));
     return items;
+  }
+
+  unreadPost(postId: string): Element | undefined {
+    return this.unread.get(postId)?.deref();
   }
 
   itemContaining(node: Node): Element | null {

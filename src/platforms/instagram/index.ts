@@ -146,12 +146,12 @@ class InstagramPageSession implements PageSession {
   private viewerAudience(): AudienceReading {
     const viewer = this.currentViewer;
     if (!viewer) return { audience: 'unknown', evidence: 'none' };
-    if (this.toggle) return audienceOfPrivacy(this.toggle.privacy, 'account', `settings: ${this.toggle.label}`);
+    if (this.toggle) return audienceOfPrivacy(this.toggle.privacy, 'account', { rule: 'instagram_setting', label: this.toggle.label });
     const fromData = this.data.accounts.get(viewer.id);
     if (fromData && fromData.privacy !== 'unknown') return audienceOfPrivacy(fromData.privacy, fromData.evidence, fromData.source);
     const known = this.options.knownAccount;
     if (known && known.accountId === viewer.id && (known.privacy === 'public' || known.privacy === 'private')) {
-      return audienceOfPrivacy(known.privacy, 'account', 'stored account state');
+      return audienceOfPrivacy(known.privacy, 'account', { rule: 'instagram_stored_account' });
     }
     return { audience: 'unknown', evidence: 'none' };
   }
