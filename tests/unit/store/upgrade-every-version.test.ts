@@ -7,7 +7,17 @@ import {
   ObservedPostSchema,
   type ObservedPost,
 } from '../../../src/core';
-import { latestScan, openDatabase, overview, readSettings, SCHEMA_V1, SCHEMA_V2, viewerUsername } from '../../../src/db';
+import {
+  fixQueue,
+  latestScan,
+  openDatabase,
+  overview,
+  readSettings,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  viewerUsername,
+} from '../../../src/db';
 import { freshName } from './findings-factory';
 
 /**
@@ -17,6 +27,7 @@ import { freshName } from './findings-factory';
 const EARLIER_VERSIONS: { version: number; stores: Record<string, string>[] }[] = [
   { version: 1, stores: [SCHEMA_V1] },
   { version: 2, stores: [SCHEMA_V1, SCHEMA_V2] },
+  { version: 3, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] },
 ];
 
 const T = Date.UTC(2026, 5, 1);
@@ -107,6 +118,12 @@ function rowsWrittenBy(version: number): Record<string, unknown[]> {
     diagnostics: [{ platform: 'facebook', unknownAudiences: 1, errors: 0, unreadLabels: { 'Geteilt mit Gruppe': 2 }, updatedAt: T }],
   };
   if (version >= 2) rows.formPrompts = [{ platform: 'instagram', openedAt: T }];
+  // Version 3 keeps the counts beside the posts, in the same transaction.
+  if (version >= 3)
+    rows.exposureCounts = [
+      { platform: 'facebook', eligible: 1, notEligible: 1, unknown: 1 },
+      { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 0 },
+    ];
   return rows;
 }
 
@@ -158,6 +175,13 @@ describe('upgrading the database from every earlier schema version', () => {
       const facebook = view.platforms.find((p) => p.summary.platform === 'facebook');
       expect(facebook?.summary).toMatchObject({ eligible: 1, notEligible: 1, unknown: 1, total: 3 });
       expect(facebook?.recentExposed.map((p) => p.postId)).toEqual(['p1']);
+      // The guided fix (version 4) finds the post made non-public before the upgrade, from its history.
+      const queue = await fixQueue(db, {});
+      expect(queue.steps.map((step) => [step.id, step.state, step.fixedAt])).toEqual([
+        ['200002', 'fixed', T + 1000],
+        ['p1', 'to-fix', undefined],
+        ['p2', 'fixed', T + 1000],
+      ]);
     } finally {
       await db.delete();
     }
