@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => {
           report: 'src/ui/report/index.html',
           // The privacy policy, packaged so the options page shows it offline.
           privacy: 'src/ui/privacy/index.html',
+          // The guided fix, opened from the popup's next step.
+          fix: 'src/ui/fix/index.html',
         },
       },
     },

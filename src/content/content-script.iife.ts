@@ -13,6 +13,7 @@ import { showResumeNotice } from './resume-notice';
 import { sendOnLeave } from './finding-queue';
 import { PageWatch } from './page-watch';
 import { prepareFullScan } from './full-scan';
+import { prepareGuidedFix } from './guided-fix';
 
 async function loadSettings(): Promise<Settings> {
   try {
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   });
   // Before the watch starts, so a full-history scan in this tab counts the first screen's posts too.
   const fullScan = prepareFullScan(watch, adapter, document);
+  // Also before the watch starts, so the fix target's first reading on this page is seen.
+  const guidedFix = prepareGuidedFix(watch, adapter, document);
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data as { source?: unknown } | null;
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   // Tests and the demo read this to know the content script is running; it carries no data.
   document.documentElement.dataset.glasshouse = 'ready';
   void fullScan.begin();
+  void guidedFix.begin();
 }
 
 void main().catch(() => undefined);
