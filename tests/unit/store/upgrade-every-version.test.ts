@@ -7,7 +7,7 @@ import {
   ObservedPostSchema,
   type ObservedPost,
 } from '../../../src/core';
-import { latestScan, openDatabase, overview, readSettings, SCHEMA_V1, SCHEMA_V2, viewerUsername } from '../../../src/db';
+import { latestScan, openDatabase, overview, readSettings, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, viewerUsername } from '../../../src/db';
 import { freshName } from './findings-factory';
 
 /**
@@ -17,6 +17,7 @@ import { freshName } from './findings-factory';
 const EARLIER_VERSIONS: { version: number; stores: Record<string, string>[] }[] = [
   { version: 1, stores: [SCHEMA_V1] },
   { version: 2, stores: [SCHEMA_V1, SCHEMA_V2] },
+  { version: 3, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] },
 ];
 
 const T = Date.UTC(2026, 5, 1);
@@ -107,6 +108,12 @@ function rowsWrittenBy(version: number): Record<string, unknown[]> {
     diagnostics: [{ platform: 'facebook', unknownAudiences: 1, errors: 0, unreadLabels: { 'Geteilt mit Gruppe': 2 }, updatedAt: T }],
   };
   if (version >= 2) rows.formPrompts = [{ platform: 'instagram', openedAt: T }];
+  // Version 3 keeps the popup's counts as it writes posts.
+  if (version >= 3)
+    rows.exposureCounts = [
+      { platform: 'facebook', eligible: 1, notEligible: 1, unknown: 1 },
+      { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 0 },
+    ];
   return rows;
 }
 
