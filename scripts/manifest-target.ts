@@ -7,9 +7,20 @@ export const GECKO_ID = 'glasshouse@glasshouse.invalid';
 
 type Manifest = Record<string, unknown> & { background: { service_worker: string; type?: string } };
 
-/** manifest.json is the one source; Firefox gets its event-page background and gecko settings. */
+/** The version both packages carry: package.json's, the one place it is written. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * manifest.json is the one source, with package.json's version; Firefox gets its event-page
+ * background and gecko settings.
+ */
 export function browserManifest(target: BrowserTarget): Manifest {
-  const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest;
+  const manifest = {
+    ...(JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest),
+    version: packageVersion(),
+  };
   if (target === 'chrome') return manifest;
   return {
     ...manifest,

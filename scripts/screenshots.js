@@ -1,4 +1,6 @@
 // Screenshots of the popup for the README: docs/popup-en.png and docs/popup-fr.png (and dark variants with --dark).
+// With --store, also the store listings' screenshots at the stores' size, 1280 × 800, from the demo pages:
+// docs/store/images/<lang>-<n>-<what>.png.
 // Needs a build (npm run build), Debian's Chromium and its translations (apt-get install chromium-l10n: without
 // them Chromium runs in English whatever the language asked). Run: node scripts/screenshots.js [--dark]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +12,38 @@ import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixture
 const dist = resolve('dist/chrome');
 const executablePath = CHROMIUM_PATH;
 const dark = process.argv.includes('--dark');
+const store = process.argv.includes('--store');
+/** The size both the Chrome Web Store and addons.mozilla.org take. */
+const STORE_SIZE = { width: 1280, height: 800 };
+
+/** The store screenshots: the demo feed and profile with their badges, one badge explained, the report and the options. */
+async function storeShots(context, origin, lang) {
+  mkdirSync('docs/store/images', { recursive: true });
+  const page = await context.newPage();
+  await page.setViewportSize(STORE_SIZE);
+  const save = async (n, what) => {
+    const file = `docs/store/images/${lang}-${n}-${what}.png`;
+    // CSS pixels: exactly the stores' size, whatever the device scale.
+    await page.screenshot({ path: file, scale: 'css' });
+    console.log(`wrote ${file}`);
+  };
+  await page.goto(DEMO_VISITS[0], { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length > 0);
+  await save(1, 'feed');
+  // A badge pressed: it explains itself (its shadow root is closed, so press its host).
+  await page.click('[data-glasshouse-badge][data-eligible="yes"]');
+  await save(2, 'badge-explained');
+  await page.goto(DEMO_VISITS[1], { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-glasshouse-badge]').length > 0);
+  await save(3, 'profile');
+  await page.goto(`${origin}/src/ui/report/index.html`, { waitUntil: 'load' });
+  await page.waitForSelector('table tbody tr');
+  await save(4, 'report');
+  await page.goto(`${origin}/src/ui/options/index.html`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-setting="delete-all"]');
+  await save(5, 'options');
+  await page.close();
+}
 const LANGUAGES = [
   { lang: 'en', locale: 'en-GB', env: 'en_GB.UTF-8' },
   { lang: 'fr', locale: 'fr-FR', env: 'fr_FR.UTF-8' },
@@ -70,6 +104,7 @@ async function shoot({ lang, locale, env }) {
     const file = `docs/popup-${lang}${dark ? '-dark' : ''}.png`;
     await popup.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file} (page language ${shown})`);
+    if (store) await storeShots(context, origin, lang);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -4,10 +4,11 @@ import { launchChromium } from './chromium';
 /** GLASSHOUSE_BROWSER picks the driver; every scenario runs once per browser. */
 export const DRIVER_NAME = (process.env.GLASSHOUSE_BROWSER ?? 'chromium') as 'chromium' | 'firefox';
 
-export async function launchDriver(): Promise<BrowserDriver> {
+/** The browser with the extension built into `dist` (default: dist/chrome or dist/firefox). */
+export async function launchDriver(dist?: string): Promise<BrowserDriver> {
   if (DRIVER_NAME === 'firefox') {
     const { launchFirefox } = await import('./firefox');
-    return launchFirefox();
+    return launchFirefox(dist);
   }
-  return launchChromium();
+  return launchChromium(dist);
 }
