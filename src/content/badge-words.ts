@@ -1,5 +1,5 @@
-import type { Audience, DetectedPost, Eligibility, Evidence } from '../core';
-import { isTrainingEligible } from '../core';
+import type { Audience, AudienceSource, DetectedPost, Eligibility, Evidence } from '../core';
+import { audienceSourceNote, isTrainingEligible } from '../core';
 import { t } from '../lib/i18n';
 
 /** What a badge says, in the user's language: everything but the page's own label text. */
@@ -60,7 +60,7 @@ export function badgeWordsFor(post: DetectedPost): BadgeWords {
   return words;
 }
 
-/** Where the audience was read, with the page's own label when there is one (it differs per post). */
-export function evidenceLine(words: BadgeWords, audienceSource: string | undefined): string {
-  return audienceSource ? `${words.evidence} ${t('badgeSource', [audienceSource])}` : words.evidence;
+/** Where the audience was read, with the page's own label or the site's rule when there is one (it differs per post). */
+export function evidenceLine(words: BadgeWords, audienceSource: AudienceSource | undefined): string {
+  return audienceSource ? `${words.evidence} ${audienceSourceNote(audienceSource, t)}` : words.evidence;
 }

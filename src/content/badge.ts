@@ -1,4 +1,4 @@
-import type { DetectedPost } from '../core';
+import { sameSource, type AudienceSource, type DetectedPost } from '../core';
 import type { ScannedItem } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
 import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
@@ -85,8 +85,8 @@ interface BadgeParts {
   /** Made when first pressed: most badges never are. */
   details: HTMLDivElement | null;
   words: BadgeWords;
-  /** The label the page showed, for the explanation; the rest of the post is not kept. */
-  source: string | undefined;
+  /** The label the page showed (or the site's rule), for the explanation; the rest of the post is not kept. */
+  source: AudienceSource | undefined;
 }
 
 /** Keyed by host (is it ours?) and by button (which badge was pressed?). */
@@ -201,7 +201,7 @@ export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLEle
  * writes: nothing here reads layout, so a frame that inserts badges lays out once.
  */
 export class BadgePainter {
-  private readonly painted = new WeakMap<Element, { words: BadgeWords; source: string | undefined; badge: HTMLElement }>();
+  private readonly painted = new WeakMap<Element, { words: BadgeWords; source: AudienceSource | undefined; badge: HTMLElement }>();
 
   /** True when the badge was created or changed. */
   paint(item: ScannedItem): boolean {
@@ -212,7 +212,7 @@ export class BadgePainter {
     // comparing them costs no string built per post.
     const words = badgeWordsFor(post);
     const known = this.painted.get(container);
-    if (known && known.words === words && known.source === post.audienceSource && container.contains(known.badge)) return false;
+    if (known && known.words === words && sameSource(known.source, post.audienceSource) && container.contains(known.badge)) return false;
     // A badge copied along with the page's own nodes (a cloned or re-rendered post) is an empty
     // husk without its shadow root: drop it, or the post would show two.
     for (const stray of container.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) if (!isLiveBadge(stray)) stray.remove();

@@ -109,6 +109,25 @@ describe('a badge', () => {
     expect(public_.paragraphs()).not.toContain('badgeDisagreement(audience_friends,evidence_label)');
   });
 
+  it("words a site's rule in the user's language, its label as the page showed it, and an old stored sentence as it is", () => {
+    const cover = view(
+      renderBadge(post({ kind: 'cover_photo', audience: 'public', evidence: 'account', audienceSource: { rule: 'cover_photo' } })),
+    );
+    const setting = view(
+      renderBadge(
+        post({ audience: 'private_account', evidence: 'account', audienceSource: { rule: 'instagram_setting', label: 'Account privato' } }),
+      ),
+    );
+    // Rows stored before the rules were codes hold the English sentence.
+    const old = view(
+      renderBadge(post({ kind: 'cover_photo', audience: 'public', evidence: 'account', audienceSource: 'cover photo: always public' })),
+    );
+    for (const badge of [cover, setting, old]) badge.button.click();
+    expect(cover.paragraphs()[1]).toBe('evidence_account audienceRule_cover_photo');
+    expect(setting.paragraphs()[1]).toBe('evidence_account audienceRule_instagram_setting(Account privato)');
+    expect(old.paragraphs()[1]).toBe('evidence_account badgeSource(cover photo: always public)');
+  });
+
   it('follows a changed reading in place, its open explanation too', () => {
     const host = renderBadge(post({ audience: 'friends' }));
     const { button, paragraphs } = view(host);

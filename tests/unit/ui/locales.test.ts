@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AudienceRuleSchema, audienceRuleKey } from '../../../src/core';
 
 const LOCALES = resolve('public/_locales');
 type Messages = Record<string, { message: string; description?: string }>;
@@ -28,6 +29,14 @@ const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 describe('locales', () => {
   it('has every required language', () => {
     expect(locales).toEqual(expect.arrayContaining(REQUIRED));
+  });
+
+  it("words every audience rule, with a place for the page's label where the rule carries one", () => {
+    for (const rule of AudienceRuleSchema.options) {
+      const message = en[audienceRuleKey(rule)]?.message;
+      expect(message, rule).toBeTruthy();
+      expect(placeholders(message!), rule).toEqual(rule === 'instagram_setting' ? ['$1'] : []);
+    }
   });
 
   it('keeps the manifest keys in English', () => {
