@@ -8,7 +8,7 @@ import { FacebookPageData, type DataStory } from './page-data';
 import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { LinkReader } from './links';
-import { audienceControlOf, outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
+import { audienceControlOf, outermostContainer, postContainersIn, postIn, scanFacebookPost, type FacebookScanContext } from './scan';
 import { facebookViewer } from './viewer';
 import { profileItems } from './profile-media';
 
@@ -26,8 +26,18 @@ class FacebookPageSession implements PageSession {
   private readonly seenScripts = new WeakSet<Element>();
   private readonly context: FacebookScanContext;
   private readonly renderedIds = new Set<string>();
-  /** Others' posts left unread (readOthers false), by id. */
+  /** Others' posts left unread (readOthers false), by id where their ids were read. */
   private readonly unread = new Map<string, WeakRef<Element>>();
+  private readonly unreadContainers = new WeakSet<Element>();
+  /** Whether the data names a story as the viewer's; forgotten whenever data or viewer may change. */
+  private viewerOwnsStories: boolean | undefined;
+
+  private findViewerStories(): boolean {
+    const id = this.context.viewer?.id;
+    if (id === undefined) return false;
+    for (const story of this.data.stories.values()) if (story.ownerId === id) return true;
+    return false;
+  }
   private readonly now: () => number;
   private readonly viewerId: string | undefined;
 
@@ -54,7 +64,8 @@ class FacebookPageSession implements PageSession {
       diagnostics: this.diagnostics,
       keepExcerpts: options.keepExcerpts ?? true,
       readOthers: options.readOthers ?? true,
-      leftUnread: (ids, container) => {
+      leftUnread: (container, ids = []) => {
+        this.unreadContainers.add(container);
         const where = new WeakRef(container);
         for (const id of ids) {
           this.unread.set(id, where);
@@ -62,6 +73,7 @@ class FacebookPageSession implements PageSession {
           this.renderedIds.add(id);
         }
       },
+      viewerOwnsStories: () => (this.viewerOwnsStories ??= this.findViewerStories()),
     };
   }
 
@@ -79,12 +91,16 @@ class FacebookPageSession implements PageSession {
         this.diagnostics.error(error);
       }
     }
+    this.viewerOwnsStories = undefined;
     this.refreshViewer();
   }
 
   /** A viewer known only from data read later (logged-in data arriving after start) is picked up. */
   private refreshViewer(): void {
-    if (this.context && !this.context.viewer) this.context.viewer = facebookViewer(this.doc, this.data, this.viewerId);
+    if (this.context && !this.context.viewer) {
+      this.context.viewer = facebookViewer(this.doc, this.data, this.viewerId);
+      this.viewerOwnsStories = undefined;
+    }
   }
 
   readNetworkPayload(text: string): string[] {
@@ -92,6 +108,7 @@ class FacebookPageSession implements PageSession {
     const state = (story: { audience: string; publishedAt?: number | undefined }) => `${story.audience}|${story.publishedAt ?? ''}`;
     const before = new Map([...this.data.stories].map(([id, s]) => [id, state(s)]));
     this.data.readAnswer(text);
+    this.viewerOwnsStories = undefined;
     this.refreshViewer();
     const changed: string[] = [];
     for (const [id, story] of this.data.stories) {
@@ -128,7 +145,19 @@ class FacebookPageSession implements PageSession {
   }
 
   unreadPost(postId: string): Element | undefined {
-    return this.unread.get(postId)?.deref();
+    const known = this.unread.get(postId)?.deref();
+    if (known) return known;
+    // Left unread before its links were read: found by a link naming it (data about a post is rare next to scans).
+    let link: Element | null;
+    try {
+      link = this.doc.querySelector(`a[href*=${JSON.stringify(postId)}]`);
+    } catch {
+      // An id no selector can quote: such a post was never left unread by its links.
+      return undefined;
+    }
+    const outer = link ? outermostContainer(link) : null;
+    const container = outer ? postIn(outer) : null;
+    return container && this.unreadContainers.has(container) ? container : undefined;
   }
 
   itemContaining(node: Node): Element | null {

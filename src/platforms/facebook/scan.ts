@@ -23,8 +23,10 @@ export interface FacebookScanContext {
   keepExcerpts: boolean;
   /** False: others' posts without the viewer's comments are left unread (SessionOptions.readOthers). */
   readOthers: boolean;
-  /** Told of each post left unread, with its ids, so data about it later finds it. */
-  leftUnread: (ids: string[], container: Element) => void;
+  /** Told of each post left unread, with its ids when they were read, so data about it later finds it. */
+  leftUnread: (container: Element, ids?: string[]) => void;
+  /** Whether the page's data names any story as the viewer's (then a post may be theirs by its data alone). */
+  viewerOwnsStories: () => boolean;
 }
 
 interface AudienceReading {
@@ -43,7 +45,7 @@ export function outermostContainer(el: Element): Element | null {
 }
 
 /** A FeedUnit pagelet only counts when it wraps no article (the markup changed shape). */
-function postIn(outer: Element): Element {
+export function postIn(outer: Element): Element {
   return (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
 }
 
@@ -208,8 +210,23 @@ function fallbackKey(author: string, text: string): string {
   return `dom-${hash.toString(36)}`;
 }
 
+/**
+ * The cheapest check of all, before the post is read: a post is the viewer's by its author's link or
+ * by its data, and a comment in it by its author's link. With no link to the viewer's profile
+ * anywhere in it, and no story of theirs in the page's data, it holds nothing of theirs.
+ */
+function holdsNothingOfViewers(container: Element, context: FacebookScanContext): boolean {
+  if (!context.viewer) return true;
+  const links = viewerLinkSelector(context.viewer);
+  return links !== null && !context.viewerOwnsStories() && container.querySelector(links) === null;
+}
+
 /** Reads one post and its comments. */
 export function scanFacebookPost(container: Element, context: FacebookScanContext): ScannedItem[] {
+  if (!context.readOthers && holdsNothingOfViewers(container, context)) {
+    context.leftUnread(container);
+    return [];
+  }
   const header = readPostHeader(container);
   const story = storyBehindContextLine(container, header, context);
   return story ? scanFacebookPost(story, context) : scanPost(container, header, context);
@@ -229,7 +246,7 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   // The cheap checks are done (whose post, has its data come): someone else's post is read no further
   // unless asked, or unless a comment in it may be the viewer's (it takes this post's audience).
   if (!isOwn && !context.readOthers && !mayHoldViewersComment(container, context.viewer)) {
-    context.leftUnread([...(story ? [story.postId] : []), ...permalinks.map((p) => p.postId)], container);
+    context.leftUnread(container, [...(story ? [story.postId] : []), ...permalinks.map((p) => p.postId)]);
     return [];
   }
   const excerpt = excerptOf(container, header.parts.message);
