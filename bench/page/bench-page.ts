@@ -11,7 +11,7 @@ import { facebookAdapter } from '../../src/platforms/facebook';
 import type { PageSession } from '../../src/platforms/adapter';
 import { PageWatch } from '../../src/content/page-watch';
 import { MutationBatcher } from '../../src/content/mutation-batcher';
-import { BadgePainter } from '../../src/content/badge-painter';
+import { BadgePainter } from '../../src/content/badge';
 
 /** What the floor reads: the articles and one attribute each, nothing else. */
 const ARTICLE = '[role="article"]';
@@ -27,10 +27,12 @@ export const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 // ---- Figure 2: one scan of the whole document, ours against the floor ----
 
-type ScanSide = 'ours' | 'floor' | 'noop';
+type ScanSide = 'ours' | 'others' | 'floor' | 'noop';
 let session: PageSession | null = null;
 let lastItems = 0;
 let lastPosts = 0;
+/** Other people's posts on the page that hold no comment of the viewer's: what `others` reads, one by one. */
+let othersPosts: Element[] = [];
 
 const sides: Record<ScanSide, () => void> = {
   ours: () => {
@@ -38,6 +40,11 @@ const sides: Record<ScanSide, () => void> = {
     lastItems = found.length;
     lastPosts = found.filter((item) => item.post.kind !== 'comment').length;
     keep(found.length);
+  },
+  others: () => {
+    let n = 0;
+    for (const post of othersPosts) n += session!.scan(post).length;
+    keep(n);
   },
   floor: () => {
     let n = 0;
@@ -49,9 +56,13 @@ const sides: Record<ScanSide, () => void> = {
 
 /** A fresh session (opening it reads the page's embedded data: not part of a scan). */
 export function newSession() {
-  session = facebookAdapter.openSession(document, { url: location.href });
+  // As the content script reads by default: others' posts no further than it takes to know they are others'.
+  session = facebookAdapter.openSession(document, { url: location.href, readOthers: DEFAULT_SETTINGS.badgeEveryone });
+  othersPosts = [...document.querySelectorAll('[aria-posinset]')].filter(
+    (post) => !post.querySelector('h2 a[href*="alice.martin"]') && !post.querySelector('[role="article"] a[href*="alice.martin"]'),
+  );
   sides.ours();
-  return { items: lastItems, posts: lastPosts, articles: document.querySelectorAll(ARTICLE).length };
+  return { items: lastItems, posts: lastPosts, articles: document.querySelectorAll(ARTICLE).length, others: othersPosts.length };
 }
 
 /** How many calls of `side` take at least `minMs` of wall time. */

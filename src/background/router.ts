@@ -8,9 +8,7 @@ import {
   noteFormOpened,
   overview,
   readSettings,
-  recordAccounts,
-  recordDiagnostics,
-  recordFindings,
+  recordBatch,
   recordObjection,
   viewerState,
   writeSettings,
@@ -18,18 +16,11 @@ import {
 } from '../db';
 import { mayAsk, type SenderKind } from './sender';
 import { scanHandlers } from './full-scan';
+import { fixHandlers } from './guided-fix';
 import type { Handlers, RouteContext } from './route-context';
 
 const handlers: Handlers<RequestType> = {
-  'findings/record': async (request, db) => {
-    const settings = await readSettings(db);
-    const result = await recordFindings(db, request.findings, settings.keepExcerpts);
-    if (request.accounts?.length) await recordAccounts(db, request.accounts);
-    if (request.diagnostics) await recordDiagnostics(db, request.diagnostics, Date.now());
-    // Each write batch is a moment deletion may have fallen due (the other: the worker's start, worker-database.ts).
-    await deleteOlderThan(db, settings.autoDeleteDays, Date.now());
-    return { ok: true, batchId: request.batchId, ...result };
-  },
+  'findings/record': async (request, db) => ({ ok: true, batchId: request.batchId, ...(await recordBatch(db, request, Date.now())) }),
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
   'overview/get': async (_request, db) => ({ ok: true, ...(await overview(db)) }),
   'objection/record': async (request, db) => {
@@ -61,6 +52,7 @@ const handlers: Handlers<RequestType> = {
     return { ok: true, deleted: true };
   },
   ...scanHandlers,
+  ...fixHandlers,
 };
 
 /** Whether a thrown error is the browser's full disk, by name (Dexie wraps it: an AbortError's `inner`, a BulkError's `failures`). */

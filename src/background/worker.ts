@@ -6,11 +6,12 @@
  */
 import '../core/zod-setup';
 import { browser, type Runtime } from '../lib/browser';
-import { openDatabase, type GlasshouseDatabase } from '../db';
+import { forgetFixTab, openDatabase, type GlasshouseDatabase } from '../db';
 import { classifySender } from './sender';
 import { route } from './router';
 import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
+import { browserFixTabs } from './fix-tabs';
 import { databaseOnDemand } from './worker-database';
 
 const ready = databaseOnDemand(async () => (await openDatabase().open()) as GlasshouseDatabase);
@@ -18,7 +19,7 @@ const ready = databaseOnDemand(async () => (await openDatabase().open()) as Glas
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
-  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs });
+  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs });
 });
 
 // A new browser session: the full-history scan's tab ids mean nothing now, a running scan pauses.
@@ -32,6 +33,10 @@ browser.runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType
 
 function pauseScans(reason: ScanInterruption): void {
   void ready()
-    .then((db) => pauseInterruptedScans(db, reason))
+    // The guided fix's tab id is as stale as a scan's: forgotten, so Next opens a new tab instead of moving another.
+    .then(async (db) => {
+      await forgetFixTab(db);
+      await pauseInterruptedScans(db, reason);
+    })
     .catch(() => undefined);
 }

@@ -1,8 +1,49 @@
-import type { AudienceSource, DetectedPost } from '../core';
+import { sameSource, type AudienceSource, type DetectedPost } from '../core';
+import type { ScannedItem } from '../platforms/adapter';
+import { isElement } from '../platforms/dom';
 import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
-import { BADGE_CSS } from './badge-style';
 
+/**
+ * A badge: a host element carrying the reading as attributes (what tests and pages may read), and in
+ * its closed shadow root one button showing it, the explanation made when first pressed.
+ */
 export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
+
+/**
+ * The badge's look, inside its shadow root, where the page's CSS cannot change it. Made cheap for the
+ * page to render: a box of fixed height whose layout, style and paint are its own (`contain`), so
+ * inserting it into a post's header lays out and paints only itself; no z-index or positioning of its
+ * own (each would be one more layer for the page's paints to sort). The explanation overlays the page
+ * from where it would start in the flow (absolute, without offsets), so the host needs no position.
+ */
+const BADGE_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px; contain: layout style; }
+.pill { all: unset; box-sizing: border-box; height: 20px; display: inline-flex; align-items: center; gap: 5px; padding: 0 8px;
+  border-radius: 999px; white-space: nowrap; contain: content;
+  font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; cursor: pointer;
+  border: 1px solid currentColor; background: #fff; }
+.pill:focus-visible { outline: 3px solid #1a5fb4; outline-offset: -3px; }
+.pill[data-eligible="yes"] { color: #a51d2d; background: #fdecec; }
+.pill[data-eligible="no"] { color: #1d6b35; background: #e8f5ec; }
+.pill[data-eligible="unknown"] { color: #5e5c64; background: #f1f1f3; }
+/* The dot is drawn, not an element: a badge's shadow root holds as little as can be styled. */
+.pill::before { content: ''; flex: none; width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
+.details { position: absolute; z-index: 2147483647; margin-top: 4px; width: 300px; max-width: 80vw; padding: 10px 12px;
+  border-radius: 8px; background: #fff; color: #1c1c1e; box-shadow: 0 4px 16px rgba(0,0,0,.25);
+  font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: normal; }
+.details[hidden] { display: none; }
+.details p { margin: 0 0 6px; }
+.details p:last-child { margin: 0; }
+.evidence { color: #5e5c64; font-size: 12px; overflow-wrap: anywhere; }
+@media (prefers-color-scheme: dark) {
+  .pill { background: #242526; }
+  .pill[data-eligible="yes"] { color: #ff8a8a; background: #3a1e1e; }
+  .pill[data-eligible="no"] { color: #8fd8a5; background: #1c3324; }
+  .pill[data-eligible="unknown"] { color: #c0bfc4; background: #2f2f33; }
+  .details { background: #242526; color: #e4e6eb; }
+  .evidence { color: #b0b3b8; }
+}
+`;
 
 let badgeSheet: CSSStyleSheet | null | undefined;
 /** One constructed sheet shared by every badge; null where the browser will not make one. */
@@ -152,4 +193,41 @@ export function renderBadge(post: DetectedPost, existing?: HTMLElement): HTMLEle
     if (known.details && !known.details.hidden) explain(known);
   }
   return host;
+}
+
+/**
+ * Puts one badge in each item's container, next to its anchor, and keeps it current. An item whose
+ * reading has not changed since it was painted is left alone, so rescans cost no DOM writes. Only
+ * writes: nothing here reads layout, so a frame that inserts badges lays out once.
+ */
+export class BadgePainter {
+  private readonly painted = new WeakMap<Element, { words: BadgeWords; source: AudienceSource | undefined; badge: HTMLElement }>();
+
+  /** True when the badge was created or changed. */
+  paint(item: ScannedItem): boolean {
+    const container = item.element;
+    if (!container) return false;
+    const { post } = item;
+    // The words stand for the reading (one object per audience, evidence, advice and disagreement):
+    // comparing them costs no string built per post.
+    const words = badgeWordsFor(post);
+    const known = this.painted.get(container);
+    if (known && known.words === words && sameSource(known.source, post.audienceSource) && container.contains(known.badge)) return false;
+    // A badge copied along with the page's own nodes (a cloned or re-rendered post) is an empty
+    // husk without its shadow root: drop it, or the post would show two.
+    for (const stray of container.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) if (!isLiveBadge(stray)) stray.remove();
+    const badge = renderBadge(post, known?.badge);
+    const anchor = item.badgeAnchor ?? container;
+    if (anchor === container || !container.contains(anchor)) {
+      if (badge.parentNode !== container || container.firstChild !== badge) container.prepend(badge);
+    } else if (anchor.nextSibling !== badge) {
+      anchor.after(badge);
+    }
+    this.painted.set(container, { words, source: post.audienceSource, badge });
+    return true;
+  }
+
+  static isBadge(node: Node): boolean {
+    return isElement(node) && node.hasAttribute(BADGE_ATTRIBUTE);
+  }
 }

@@ -1,7 +1,7 @@
 import type { AccountObservation, Diagnostics, OwnFinding, Platform, Settings } from '../core';
 import type { PageSession, PlatformAdapter, ScannedItem, SessionOptions } from '../platforms/adapter';
 import { isElement } from '../platforms/dom';
-import { BadgePainter } from './badge-painter';
+import { BadgePainter } from './badge';
 import { admitFinding } from './finding-gate';
 import { FindingQueue, type SendBatch } from './finding-queue';
 import { MutationBatcher } from './mutation-batcher';
@@ -35,6 +35,9 @@ export class PageWatch {
   private url: string;
   /** Who else wants each own finding as it is queued: the full-history scan counts them. */
   private readonly ownFindingListeners = new Set<(finding: OwnFinding) => void>();
+  /** The guided fix follows the user's own account (Instagram's privacy) and in-site navigation too. */
+  private readonly ownAccountListeners = new Set<(account: AccountObservation) => void>();
+  private readonly navigationListeners = new Set<(url: string) => void>();
 
   constructor(private readonly options: PageWatchOptions) {
     this.now = options.now ?? Date.now;
@@ -49,7 +52,9 @@ export class PageWatch {
   }
 
   private openSession(): PageSession {
-    const options: SessionOptions = { url: this.url, keepExcerpts: this.options.settings.keepExcerpts, now: this.now };
+    const { keepExcerpts, badgeEveryone } = this.options.settings;
+    // Others' posts are read in full only to badge them: nothing else of theirs is kept.
+    const options: SessionOptions = { url: this.url, keepExcerpts, readOthers: badgeEveryone, now: this.now };
     if (this.options.knownAccount) options.knownAccount = this.options.knownAccount;
     return this.options.adapter.openSession(this.options.doc, options);
   }
@@ -73,6 +78,24 @@ export class PageWatch {
     return () => void this.ownFindingListeners.delete(listener);
   }
 
+  /** Calls `listener` with each reading of the user's own account as it is queued; returns the unsubscribe. */
+  observeOwnAccounts(listener: (account: AccountObservation) => void): () => void {
+    this.ownAccountListeners.add(listener);
+    return () => void this.ownAccountListeners.delete(listener);
+  }
+
+  /** Calls `listener` with the new address after each in-site navigation; returns the unsubscribe. */
+  observeNavigation(listener: (url: string) => void): () => void {
+    this.navigationListeners.add(listener);
+    return () => void this.navigationListeners.delete(listener);
+  }
+
+  /** Where a post (by any of its ids) was last seen on this page, if it is still there. */
+  containerOf(postId: string): Element | null {
+    const container = this.containers.get(postId)?.deref();
+    return container?.isConnected ? container : null;
+  }
+
   /**
    * A network response from the page-world bridge: more data. Posts already on the page that it
    * concerns are rescanned; stories not rendered yet are recorded from the data and badged when
@@ -86,7 +109,7 @@ export class PageWatch {
       if (changed.length === 0) return;
       const roots: Node[] = [];
       for (const id of changed) {
-        const container = this.containers.get(id)?.deref();
+        const container = this.containers.get(id)?.deref() ?? this.session.unreadPost?.(id);
         if (container?.isConnected) roots.push(container);
       }
       this.handle(roots, true);
@@ -141,6 +164,7 @@ export class PageWatch {
     if (href === this.url) return false;
     this.url = href;
     this.session.navigate(href);
+    for (const listener of this.navigationListeners) listener(href);
     return true;
   }
 
@@ -174,6 +198,7 @@ export class PageWatch {
     if (this.sentAccounts.get(key) === signature) return;
     this.sentAccounts.set(key, signature);
     this.queue.addAccount({ ...account, isViewer: true });
+    for (const listener of this.ownAccountListeners) listener(account);
   }
 
   diagnostics(): Diagnostics {

@@ -51,3 +51,9 @@ export function audienceSourceNote(source: AudienceSource, t: (key: string, subs
   if (typeof source === 'string') return t('badgeSource', [source]);
   return t(audienceRuleKey(source.rule), source.label === undefined ? undefined : [source.label]);
 }
+
+/** Whether two sources say the same thing (a rule is a fresh object at each reading). */
+export function sameSource(a: AudienceSource | undefined, b: AudienceSource | undefined): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.rule === b.rule && a.label === b.label;
+}

@@ -18,3 +18,4 @@ export * from './bridge';
 export * from './overview';
 export * from './site-url';
 export * from './sites';
+export * from './fix-queue';

@@ -10,8 +10,12 @@ export async function viewerUsername(db: GlasshouseDatabase, platform: Platform)
 /** Keeps each account's latest privacy and a history of its changes. */
 export async function recordAccounts(db: GlasshouseDatabase, observations: readonly AccountObservation[]): Promise<void> {
   await db.transaction('rw', db.accounts, async () => {
-    for (const seen of observations) {
-      const known = await db.accounts.get([seen.platform, seen.accountId]);
+    // One read for the batch; an account named twice in it is read from what the loop wrote.
+    const stored = await db.accounts.bulkGet(observations.map((seen) => [seen.platform, seen.accountId] as [Platform, string]));
+    const written = new Map<string, ObservedAccount>();
+    for (const [i, seen] of observations.entries()) {
+      const key = `${seen.platform}:${seen.accountId}`;
+      const known = written.get(key) ?? stored[i];
       const step = { privacy: seen.privacy, evidence: seen.evidence, seenAt: seen.seenAt };
       if (!known) {
         const { seenAt: _seenAt, ...fields } = seen;
@@ -22,12 +26,12 @@ export async function recordAccounts(db: GlasshouseDatabase, observations: reado
           lastSeen: seen.seenAt,
           history: [step],
         };
-        await db.accounts.put(account);
+        written.set(key, account);
         continue;
       }
       const newer = seen.seenAt >= known.lastSeen;
       const changedPrivacy = newer && seen.privacy !== 'unknown' && seen.privacy !== known.privacy;
-      await db.accounts.put({
+      written.set(key, {
         ...known,
         ...(newer && seen.privacy !== 'unknown' ? { privacy: seen.privacy, evidence: seen.evidence } : {}),
         ...(seen.username ? { username: seen.username } : {}),
@@ -38,5 +42,6 @@ export async function recordAccounts(db: GlasshouseDatabase, observations: reado
         history: changedPrivacy ? [...known.history, step] : known.history,
       });
     }
+    await db.accounts.bulkPut([...written.values()]);
   });
 }

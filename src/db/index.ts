@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './findings';
+export * from './record-batch';
 export * from './summary';
 export * from './exposure-counts';
 export * from './settings';
@@ -12,3 +13,4 @@ export * from './diagnostics';
 export * from './scans';
 export * from './report-queries';
 export * from './import-report';
+export * from './fix-queue';

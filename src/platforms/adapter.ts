@@ -70,6 +70,11 @@ export interface PageSession {
   navigate(url: string): void;
   /** Items inside `root` (inclusive). */
   scan(root: ParentNode): ScannedItem[];
+  /**
+   * Where a post left unread (someone else's, with `readOthers` false) sits on the page, by any of
+   * its ids: data arriving about it (it may turn out to be the viewer's) has it read again.
+   */
+  unreadPost?(postId: string): Element | undefined;
   /** The item container `node` belongs to, so a change inside a post rescans that post. */
   itemContaining(node: Node): Element | null;
   /** Posts known from data but not (yet) rendered on the page. */
@@ -88,6 +93,12 @@ export interface SessionOptions {
   knownAccount?: { accountId: string; privacy: 'public' | 'private'; seenAt: number };
   /** Who is logged in, when the caller knows it and the page may not say (a saved answer, the CLI's --viewer). */
   viewerId?: string;
+  /**
+   * Read other people's posts in full (their audience, excerpt, comments) and return them: true
+   * unless said. The content script says false when the user badges only their own posts: then a
+   * post that is not the viewer's and holds no comment of theirs is left after the cheap checks.
+   */
+  readOthers?: boolean;
   /** The clock, injectable for tests. */
   now?: () => number;
 }
@@ -101,4 +112,10 @@ export interface PlatformAdapter {
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
   openSession(doc: Document, options?: SessionOptions): PageSession;
+  /**
+   * Where the user changes who can see it, for the guided fix to point at (never to press): inside
+   * a post's container its own audience control; with no container, the account's privacy setting
+   * shown on this page. Null when the page shows none.
+   */
+  fixControl(doc: Document, container: Element | null): Element | null;
 }

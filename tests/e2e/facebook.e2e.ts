@@ -156,6 +156,27 @@ describe(`[${DRIVER_NAME}] Facebook badges`, () => {
     await page.close();
   });
 
+  it("draws every badge with the shared stylesheet, in a fixed-height box of its own (the sheet applies in this browser's content scripts)", async () => {
+    const page = await openReady(driver, 'https://www.facebook.com/alice.martin');
+    await page.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 4);
+    const boxes = await page.evaluate(() =>
+      // The posts' badges (the profile and cover photos' sit in their image elements, which show no children).
+      [...document.querySelectorAll('[role="article"] [data-glasshouse-badge]')].map((host) => {
+        const style = getComputedStyle(host);
+        return { display: style.display, height: style.height, contain: style.contain, width: host.getBoundingClientRect().width };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    for (const box of boxes) {
+      // Without the sheet the host is a bare inline span: the sheet's :host rule is what makes it this box.
+      expect(box).toMatchObject({ display: 'inline-block', height: '20px' });
+      expect(box.contain).toMatch(/layout/);
+      // The pill inside is laid out: its dot, padding and words give the box its width.
+      expect(box.width).toBeGreaterThan(40);
+    }
+    await page.close();
+  });
+
   it('made no network request of its own', () => {
     expect(driver.strayRequests()).toEqual([]);
   });

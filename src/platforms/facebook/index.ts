@@ -8,7 +8,7 @@ import { FacebookPageData, type DataStory } from './page-data';
 import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { LinkReader } from './links';
-import { outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
+import { audienceControlOf, outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
 import { facebookViewer } from './viewer';
 import { profileItems } from './profile-media';
 
@@ -26,6 +26,8 @@ class FacebookPageSession implements PageSession {
   private readonly seenScripts = new WeakSet<Element>();
   private readonly context: FacebookScanContext;
   private readonly renderedIds = new Set<string>();
+  /** Others' posts left unread (readOthers false), by id. */
+  private readonly unread = new Map<string, WeakRef<Element>>();
   private readonly now: () => number;
   private readonly viewerId: string | undefined;
 
@@ -51,6 +53,15 @@ class FacebookPageSession implements PageSession {
       dataEvidence: (story) => (this.fromNetwork.has(story.postId) ? 'graphql' : 'embedded-json'),
       diagnostics: this.diagnostics,
       keepExcerpts: options.keepExcerpts ?? true,
+      readOthers: options.readOthers ?? true,
+      leftUnread: (ids, container) => {
+        const where = new WeakRef(container);
+        for (const id of ids) {
+          this.unread.set(id, where);
+          // Rendered, though unread: it is not a post known only from data.
+          this.renderedIds.add(id);
+        }
+      },
     };
   }
 
@@ -116,6 +127,10 @@ class FacebookPageSession implements PageSession {
     return items;
   }
 
+  unreadPost(postId: string): Element | undefined {
+    return this.unread.get(postId)?.deref();
+  }
+
   itemContaining(node: Node): Element | null {
     const element = isElement(node) ? node : node.parentElement;
     // Upward only: the outermost post around the node (a comment belongs to its post).
@@ -175,4 +190,7 @@ export const facebookAdapter: PlatformAdapter = {
   labelAttributes: FB.labelAttributes,
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
+  // Facebook has no account-wide audience switch worth pointing at: only posts have a control.
+  fixControl: (doc, container) =>
+    container ? audienceControlOf(container, facebookVocabulary(), doc.documentElement.getAttribute('lang') ?? undefined) : null,
 };

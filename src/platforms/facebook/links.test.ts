@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commentIdOf, hovercardIdOf, LinkReader, permalinkOf, profileOf } from './links';
+import { commentIdOf, hovercardIdOf, LinkReader, parseHref, permalinkOf, profileOf } from './links';
 
 const FEED = 'https://www.facebook.com/';
 
@@ -121,13 +121,63 @@ describe('LinkReader', () => {
   });
 
   it('forgets the oldest hrefs on a long feed, so its memory stays flat', () => {
+    // http addresses: the URL parser reads them (https ones on a plain path are split without it).
     const reader = new LinkReader(FEED);
-    reader.profileOf('/first.person');
-    for (let i = 0; i < 600; i += 1) reader.profileOf(`/person${i}`);
+    reader.profileOf('http://www.facebook.com/first.person');
+    for (let i = 0; i < 600; i += 1) reader.profileOf(`http://www.facebook.com/person${i}`);
     const parses = countParses();
-    expect(reader.profileOf('/person599')).toEqual({ username: 'person599' });
+    expect(reader.profileOf('http://www.facebook.com/person599')).toEqual({ username: 'person599' });
     expect(parses.count).toBe(0);
-    expect(reader.profileOf('/first.person')).toEqual({ username: 'first.person' });
+    expect(reader.profileOf('http://www.facebook.com/first.person')).toEqual({ username: 'first.person' });
     expect(parses.count).toBe(1);
+  });
+
+  it('splits plain hrefs without the URL parser, into exactly what the parser reads', () => {
+    const hrefs = [
+      'https://www.facebook.com/alice.martin?__cft__[0]=AZ1&__tn__=R]-R',
+      'https://web.facebook.com/alice/posts/pfbid0abc?comment_id=Y29tbWVudDoxXzI%3D&a=1+2',
+      'https://m.facebook.com/story.php?story_fbid=1&id=2#frag',
+      '/profile.php?id=100001&sk=about',
+      '/groups/g1/user/42/',
+      '/photo/?fbid=9&set=a.1',
+      '/alice/./posts/1',
+      '/alice/../bob',
+      '//evil.example/alice',
+      'https://www.facebook.com//alice',
+      'https://WWW.facebook.com/alice',
+      'https://www.facebook.com:443/alice',
+      'https://user@www.facebook.com/alice',
+      'https://www.facebook.com/a%6cice?x=%41',
+      'https://www.facebook.com/alice?q=a b',
+      'https://www.facebook.com/alice?q=é',
+      'https://www.facebook.com/alice\\posts\\1',
+      ' https://www.facebook.com/alice',
+      'https://www.facebook.com/al\tice',
+      'https://example.com/alice',
+      'https://www.facebook.com.example.com/alice',
+      'https://facebook.com/alice',
+      '/',
+      '?comment_id=5',
+    ];
+    const base = 'https://www.facebook.com/alice/posts/6';
+    for (const href of hrefs) {
+      const parsed = parseHref(href, base);
+      let url: URL | null = null;
+      try {
+        url = new URL(href, base);
+      } catch {
+        url = null;
+      }
+      const expected = url && /^(?:[\w-]+\.)*facebook\.com$/.test(url.hostname) ? url : null;
+      expect(parsed === null, href).toBe(expected === null);
+      if (!parsed || !expected) continue;
+      expect(parsed.hostname, href).toBe(expected.hostname);
+      expect(parsed.pathname, href).toBe(expected.pathname);
+      expect([...parsed.searchParams], href).toEqual([...expected.searchParams]);
+    }
+    // The plain ones really skip the parser.
+    const parses = countParses();
+    for (const href of hrefs.slice(0, 6)) parseHref(href, base);
+    expect(parses.count).toBe(0);
   });
 });

@@ -3,7 +3,54 @@ import { RESERVED_PATHS } from './selectors';
 
 const ORIGIN = SITES.facebook.origin;
 
-function parse(href: string, base: string): URL | null {
+/** What the readers below need of an href: its host, its path and its query. */
+type HrefParts = Pick<URL, 'hostname' | 'pathname' | 'searchParams'>;
+
+/**
+ * An https address on a lower-case host, or a path from the root, whose path holds only characters
+ * the URL parser keeps as they are and whose query is printable ASCII: for these, splitting the
+ * string gives what the parser would (no escaping, no dot segments, no backslashes, no spaces to
+ * strip). A feed's hundreds of links are read so, without a URL each; anything else is parsed.
+ */
+const PLAIN_HREF = /^(?:https:\/\/([a-z0-9.-]+))?(\/[\w.~/-]*)(\?[\x21-\x22\x24-\x5b\x5d-\x7e]*)?(?:#.*)?$/;
+/** A "." or ".." segment, an empty one, or a leading "//" (another host): the parser's business. */
+const NOT_PLAIN_PATH = /(?:^|\/)\.{1,2}(?:\/|$)|\/\//;
+
+let lastBase: { base: string; hostname: string | null } | undefined;
+/** The base's host, for paths from the root; a page reads every link against one base. */
+function baseHostname(base: string): string | null {
+  if (lastBase?.base !== base) {
+    let hostname: string | null;
+    try {
+      hostname = new URL(base).hostname;
+    } catch {
+      hostname = null;
+    }
+    lastBase = { base, hostname };
+  }
+  return lastBase.hostname;
+}
+
+function split(href: string, base: string): HrefParts | null | undefined {
+  const plain = PLAIN_HREF.exec(href);
+  if (!plain || NOT_PLAIN_PATH.test(plain[2]!)) return undefined;
+  const hostname = plain[1] ?? baseHostname(base);
+  if (hostname === null) return undefined;
+  const query = plain[3] ?? '';
+  let params: URLSearchParams | undefined;
+  return {
+    hostname,
+    pathname: plain[2]!,
+    get searchParams() {
+      return (params ??= new URLSearchParams(query));
+    },
+  };
+}
+
+/** An href read against `base` when it is on a Facebook host; null otherwise. */
+export function parseHref(href: string, base: string): HrefParts | null {
+  const plain = split(href, base);
+  if (plain !== undefined) return plain && platformOfDomain(plain.hostname) === 'facebook' ? plain : null;
   try {
     const url = new URL(href, base);
     return platformOfDomain(url.hostname) === 'facebook' ? url : null;
@@ -20,7 +67,7 @@ export interface ProfileRef {
 
 /** `/alice.martin`, `/profile.php?id=1`, `/people/Name/1/`, `/groups/g/user/1/` → the person. */
 export function profileOf(href: string, base: string): ProfileRef | null {
-  const url = parse(href, base);
+  const url = parseHref(href, base);
   if (!url) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] === 'profile.php') {
@@ -62,7 +109,7 @@ export function commentKeyOf(query: URLSearchParams): string | undefined {
 /** The comment a link names (`comment_id` on a permalink or on its author's name link). */
 export function commentIdOf(href: string, base: string): string | undefined {
   if (!href.includes('comment_id')) return undefined;
-  const url = parse(href, base);
+  const url = parseHref(href, base);
   return url ? commentKeyOf(url.searchParams) : undefined;
 }
 
@@ -97,7 +144,7 @@ const cannotBePermalink = (href: string, base: string): boolean =>
 /** Reads a permalink in any of its shapes; tracking parameters are dropped from the URL kept. */
 export function permalinkOf(href: string, base: string): PermalinkRef | null {
   if (cannotBePermalink(href, base)) return null;
-  const url = parse(href, base);
+  const url = parseHref(href, base);
   if (!url) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   const commentId = commentKeyOf(url.searchParams);

@@ -21,6 +21,10 @@ export interface FacebookScanContext {
   dataEvidence: (story: DataStory) => Evidence;
   diagnostics: DetectionDiagnostics;
   keepExcerpts: boolean;
+  /** False: others' posts without the viewer's comments are left unread (SessionOptions.readOthers). */
+  readOthers: boolean;
+  /** Told of each post left unread, with its ids, so data about it later finds it. */
+  leftUnread: (ids: string[], container: Element) => void;
 }
 
 interface AudienceReading {
@@ -77,6 +81,24 @@ function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): Permalink
 
 /** Where a badge goes beside an icon: an svg's title is inside the svg. */
 const iconAnchor = (icon: Element) => (icon.localName === 'title' ? (icon.parentElement ?? icon) : icon);
+
+/**
+ * The post's own audience control, for the guided fix to point at: the first header icon whose text
+ * names an audience, and the button or link around it (the 2024–25 own post's button is the icon
+ * itself). Null when no icon of the header reads as an audience: nothing is pointed at on a guess.
+ */
+export function audienceControlOf(container: Element, vocabulary: AudienceVocabularyIndex, lang: string | undefined): Element | null {
+  for (const icon of readPostHeader(container).icons) {
+    const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
+    if (!text) continue;
+    const read = vocabulary.resolve(text, lang);
+    if (read.kind !== 'resolved' && read.kind !== 'ambiguous' && read.kind !== 'group') continue;
+    const anchor = iconAnchor(icon);
+    const control = anchor.closest(FB.audienceControl);
+    return control && container.contains(control) ? control : anchor;
+  }
+  return null;
+}
 
 /**
  * Reads the header icon: the first candidate whose text names an audience; unread texts are
@@ -202,10 +224,16 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   const story = context.data.storyFor(permalinks.map((p) => p.postId));
   const permalink = permalinks[0];
   const author = authorOf(header.actorHeading, header.actorHeading ? [] : links(), context.links);
-  const excerpt = excerptOf(container, header.parts.message);
   if (!story && !permalink && !author) return [];
-  const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const isOwn = isViewer(author?.profile, context.viewer) || (story?.ownerId !== undefined && story.ownerId === context.viewer?.id);
+  // The cheap checks are done (whose post, has its data come): someone else's post is read no further
+  // unless asked, or unless a comment in it may be the viewer's (it takes this post's audience).
+  if (!isOwn && !context.readOthers && !mayHoldViewersComment(container, context.viewer)) {
+    context.leftUnread([...(story ? [story.postId] : []), ...permalinks.map((p) => p.postId)], container);
+    return [];
+  }
+  const excerpt = excerptOf(container, header.parts.message);
+  const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
   const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
   const reading = decideAudience(header, story, postId, context);
   const aliasIds = story && permalink && permalink.postId !== story.postId ? [permalink.postId] : undefined;
@@ -230,11 +258,46 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   const kept = context.keepExcerpts ? (story?.excerpt ?? excerpt) : undefined;
   if (kept) post.excerpt = kept;
   const items: ScannedItem[] = [{ post, element: container, badgeAnchor: reading.icon ?? header.actorHeading ?? container }];
+  // Others' comments, like others' posts, are read only when asked: one that links nowhere to the
+  // viewer's profile cannot be theirs (its replies' links count: a reply of theirs is inside it).
+  const viewerLinks = context.readOthers || !context.viewer ? null : viewerLinkSelector(context.viewer);
   for (const comment of container.querySelectorAll(FB.article)) {
+    if (viewerLinks !== null && !comment.querySelector(viewerLinks)) continue;
     const item = scanComment(comment, post, context);
     if (item) items.push(item);
   }
   return items;
+}
+
+/**
+ * Whether any comment in the post may be the viewer's: a comment is theirs only through a link to
+ * their profile (its address holds their username, in any case, or their id; a classic name link's
+ * hover card holds the id), so a post with no comment, or with no such link, holds none.
+ */
+function mayHoldViewersComment(container: Element, viewer: Viewer | null): boolean {
+  if (!viewer || !container.querySelector(FB.article)) return false;
+  const links = viewerLinkSelector(viewer);
+  return links === null || container.querySelector(links) !== null;
+}
+
+const viewerLinks = new WeakMap<Viewer, string | null>();
+/**
+ * Links that may be to the viewer's profile; null while their username is unknown (a link by
+ * username would not hold the id, so nothing can be ruled out).
+ */
+function viewerLinkSelector(viewer: Viewer): string | null {
+  let selector = viewerLinks.get(viewer);
+  if (selector === undefined) {
+    // Ids are digits and usernames [A-Za-z0-9.]; anything else is escaped all the same.
+    const quote = (value: string) => JSON.stringify(value);
+    selector = viewer.username
+      ? [`a[href*=${quote(viewer.id)}]`, `[${FB.hovercardAttribute}*=${quote(viewer.id)}]`, `a[href*=${quote(viewer.username)} i]`].join(
+          ', ',
+        )
+      : null;
+    viewerLinks.set(viewer, selector);
+  }
+  return selector;
 }
 
 /** A comment is as visible as the post it is on (docs/FACTS.md#what-is-public): it takes the post's audience. */

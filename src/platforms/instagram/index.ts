@@ -11,7 +11,7 @@ import {
 } from '../adapter';
 import { InstagramPageData } from './page-data';
 import { pageOf, type PageRef } from './links';
-import { readPrivacyToggle } from './privacy-toggle';
+import { privacyToggleElement, readPrivacyToggle } from './privacy-toggle';
 import {
   accountAudience,
   audienceOfPrivacy,
@@ -259,4 +259,6 @@ export const instagramAdapter: PlatformAdapter = {
   labelAttributes: IG.labelAttributes,
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new InstagramPageSession(doc, options),
+  // An Instagram post's audience is its account's: the one control is the "Private account" switch.
+  fixControl: (doc, container) => (container ? null : privacyToggleElement(doc)),
 };

@@ -39,6 +39,9 @@ export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
     <>
       <header class="page-header">
         <h1>{t('reportTitle')}</h1>
+        <a class="button" href="../fix/index.html" data-link="fix">
+          {t('fixTitle')}
+        </a>
       </header>
       <main class="report">
         <p>{t('reportIntro')}</p>

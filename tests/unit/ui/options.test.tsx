@@ -95,4 +95,13 @@ describe('options', () => {
     // Settings are read again: back to the defaults.
     expect((setting(root, 'keepExcerpts').querySelector('input') as HTMLInputElement).checked).toBe(true);
   });
+
+  it('links the privacy policy packaged with the extension', async () => {
+    worker();
+    const root = await mount(<Options />);
+    const link = root.querySelector('[data-link="privacy"] a') as HTMLAnchorElement;
+    // A page of the package, never an address on the web: it shows offline.
+    expect(link.getAttribute('href')).toBe('../privacy/index.html');
+    expect(textOf(link)).toContain('Privacy policy');
+  });
 });
