@@ -1,3 +1,10 @@
+/**
+ * How long `waitFor` waits by default. A condition that comes true returns at once, so this only
+ * bounds a failure: 30 s, because on a loaded 2-core machine one page load with its badges took
+ * 10 s (the old bound): a red test there would say nothing about the extension.
+ */
+export const WAIT_MS = 30_000;
+
 /** What a scenario needs from a browser: the same scenarios run on Chromium and Firefox. */
 export interface TestPage {
   goto(url: string): Promise<void>;

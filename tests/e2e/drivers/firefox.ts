@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureFor } from '../../../scripts/fixture-routes.js';
 import { GECKO_ID } from '../../../scripts/manifest-target.ts';
-import type { BrowserDriver, RecordedRequest, TestPage } from './driver';
+import { WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -127,7 +127,7 @@ function wrap(page: Page): TestPage {
     goto: (url) => navigate(page, url),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     // Interval polling: requestAnimationFrame is throttled in a background tab.
-    waitFor: async (fn, arg, timeoutMs = 10_000) =>
+    waitFor: async (fn, arg, timeoutMs = WAIT_MS) =>
       void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg)),
     close: () => page.close(),
     async injectScript(source) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
 import { mount, settle, textOf } from '../ui/render';
 import { finding, freshName } from '../store/findings-factory';
@@ -13,15 +13,21 @@ afterEach(async () => {
   db = undefined;
 });
 
-/** Picks files in an input as the browser would: jsdom cannot set `files`, so it is defined. */
-async function pick(input: Element | null, files: File[]): Promise<void> {
+/**
+ * Picks files in an input as the browser would (jsdom cannot set `files`, so it is defined), then waits
+ * until the component shows `answer`: the import reads the files and the database in several steps.
+ */
+async function pick(input: Element | null, files: File[], answer: string): Promise<void> {
   if (!(input instanceof HTMLInputElement)) throw new Error('no input');
   Object.defineProperty(input, 'files', { value: files, configurable: true });
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  for (let i = 0; i < 5; i += 1) {
-    await new Promise((done) => setTimeout(done, 20));
-    await settle();
-  }
+  await vi.waitFor(
+    async () => {
+      await settle();
+      if (!document.querySelector(answer)) throw new Error(`no ${answer} yet`);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
 }
 
 const zipFile = (files: Record<string, string>, name = 'facebook-alice.zip') =>
@@ -36,7 +42,11 @@ describe('the archive import component', () => {
       { timestamp: Date.UTC(2010, 4, 2) / 1000, data: [{ post: 'Jamais vu \u00c3\u00a0 Paris' }] },
     ];
     const root = await mount(<ArchiveImport database={async () => db!} />);
-    await pick(root.querySelector('[data-archive-input="files"]'), [zipFile({ [FB_PATH]: JSON.stringify(posts) })]);
+    await pick(
+      root.querySelector('[data-archive-input="files"]'),
+      [zipFile({ [FB_PATH]: JSON.stringify(posts) })],
+      '[data-archive-platform]',
+    );
     const result = root.querySelector('[data-archive-platform="facebook"]');
     expect(result?.getAttribute('data-matched')).toBe('1');
     expect(result?.getAttribute('data-unseen')).toBe('1');
@@ -52,9 +62,11 @@ describe('the archive import component', () => {
   it('shows a clear error for a malformed file and stores nothing', async () => {
     db = (await openDatabase(freshName()).open()) as GlasshouseDatabase;
     const root = await mount(<ArchiveImport database={async () => db!} />);
-    await pick(root.querySelector('[data-archive-input="folder"]'), [
-      new File(['[{"timestamp": 12'], 'your_posts__check_ins__photos_and_videos_1.json'),
-    ]);
+    await pick(
+      root.querySelector('[data-archive-input="folder"]'),
+      [new File(['[{"timestamp": 12'], 'your_posts__check_ins__photos_and_videos_1.json')],
+      '[role="alert"]',
+    );
     const alert = root.querySelector('[role="alert"]');
     expect(textOf(alert)).toMatch(
       /^The file your_posts__check_ins__photos_and_videos_1\.json is not valid JSON \(.+\)\. Nothing was imported\.$/,

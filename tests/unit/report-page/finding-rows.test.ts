@@ -120,6 +120,7 @@ describe('the report table at 50,000 rows', () => {
     return [result, performance.now() - start];
   };
 
+  // 50,000 rows take about 5 s on a loaded 2-core machine: past vitest's default 5 s, it failed there once for no fault.
   it('sorts, filters and searches in one pass each (timings printed, not asserted)', () => {
     const posts = generatedPosts(50_000);
     const [all, mapping] = time(() => posts.map(toFindingRow));
@@ -160,5 +161,5 @@ describe('the report table at 50,000 rows', () => {
     expect(sorted.slice(dated.length).every((row) => row.publishedAt === undefined)).toBe(true);
     // The same order as without precomputed ranks.
     expect(ids(sortRows(all.slice(0, 2_000), DEFAULT_SORT))).toEqual(ids(sorted.filter((row) => Number(row.postId.slice(4)) < 2_000)));
-  });
+  }, 120_000);
 });
