@@ -32,3 +32,12 @@ export const INSTAGRAM_PRIVACY_SETTING = `${SITES.instagram.origin}/accounts/pri
 
 /** Facebook's activity log, where every own post and its audience can be reviewed (docs/FACTS.md#fixing-exposure). */
 export const FACEBOOK_ACTIVITY_LOG = `${SITES.facebook.origin}/me/allactivity`;
+
+/**
+ * Where a user starts so Glasshouse sees them: their own profile. Facebook's `/me` opens the logged-in
+ * user's profile; Instagram has no such address without the username, so its home page.
+ */
+export const OWN_PROFILE: Readonly<Record<Platform, string>> = {
+  facebook: `${SITES.facebook.origin}/me`,
+  instagram: `${SITES.instagram.origin}/`,
+};

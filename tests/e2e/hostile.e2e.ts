@@ -6,7 +6,7 @@ import type { BrowserDriver } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { badgesOn, openReady, popupTotals } from './scenarios/facebook-feed';
 import { captureDownloads, downloads } from './scenarios/downloads';
-import { clickOn, openExtensionPage } from './scenarios/ui';
+import { clickOn, openExtensionPage, openHome } from './scenarios/ui';
 
 const REPORT = '/src/ui/report/index.html';
 
@@ -122,11 +122,10 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     await page.close();
   });
 
-  it('shows stored hostile text in the popup as text', async () => {
+  it("shows stored hostile text in the Glasshouse page's latest public posts as text", async () => {
     await new Promise((done) => setTimeout(done, 1500));
-    const popup = await driver.newPage();
-    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
-    await popup.waitFor(() => document.querySelector('[data-total]') !== null);
+    const popup = await openHome(driver);
+    await popup.waitFor(() => document.querySelector('[data-section="overview"] .recent li') !== null);
     const result = await popup.evaluate(() => ({
       pwned: (window as { __pwned?: unknown }).__pwned ?? null,
       injected: document.querySelectorAll('img[src="x"], script:not([src])').length,

@@ -18,22 +18,22 @@ afterEach(() => {
 describe('plural forms follow the language of the text shown', () => {
   it('English: one and other', () => {
     expect(textLocale()).toBe('en');
-    expect(tCount('verdictPublic', 1)).toMatch(/^1 of your posts .* is public/);
-    expect(tCount('verdictPublic', 12)).toMatch(/^12 of your posts .* are public/);
+    expect(tCount('statePublic', 1)).toMatch(/^1 of your posts .* is public/);
+    expect(tCount('statePublic', 12)).toMatch(/^12 of your posts .* are public/);
   });
 
   it('Polish: one, few and many', () => {
     messages = pl;
     expect(textLocale()).toBe('pl');
     expect([1, 3, 5, 22, 25].map(pluralForm)).toEqual(['one', 'few', 'many', 'few', 'many']);
-    expect(tCount('verdictPublic', 3)).toContain('są publiczne');
-    expect(tCount('verdictPublic', 5)).toContain('jest publicznych');
+    expect(tCount('statePublic', 3)).toContain('są publiczne');
+    expect(tCount('statePublic', 5)).toContain('jest publicznych');
   });
 
   it('Czech: few for 2 to 4', () => {
     messages = cs;
-    expect(tCount('verdictPublic', 2)).toContain('jsou veřejné');
-    expect(tCount('verdictPublic', 7)).toContain('je veřejných');
+    expect(tCount('statePublic', 2)).toContain('jsou veřejné');
+    expect(tCount('statePublic', 7)).toContain('je veřejných');
   });
 
   it('falls back to English when localeCode is not a language tag', () => {

@@ -11,7 +11,7 @@ type ObjectionRequest = Extract<Request, { type: `objection/${string}` }>;
 /** Objecting to AI training: Meta's forms, and what the user says they did with them. */
 export function ObjectionPanel({ platforms, reload }: { platforms: PlatformOverview[]; reload: () => Promise<void> }) {
   return (
-    <section class="card" aria-labelledby="objection-heading" data-section="objection">
+    <section class="card" id="object" aria-labelledby="objection-heading" data-section="objection">
       <h2 id="objection-heading">{t('objectHeading')}</h2>
       <p class="small">{t('objectIntro')}</p>
       {platforms.map((p) => (
