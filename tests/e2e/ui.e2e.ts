@@ -14,6 +14,7 @@ import {
   readHome,
   readPopup,
   seriousAxeViolations,
+  toolbarBadge,
 } from './scenarios/ui';
 
 describe(`[${DRIVER_NAME}] popup, Glasshouse page and options`, () => {
@@ -31,6 +32,8 @@ describe(`[${DRIVER_NAME}] popup, Glasshouse page and options`, () => {
     expect(seen).toMatchObject({ total: 0, empty: true, failed: null });
     expect(seen.platforms.facebook).toMatchObject({ verdict: 'not-seen', step: 'open-site', eligible: 0 });
     expect(seen.platforms.facebook!.sentence).toBe('Glasshouse has not seen you on Facebook yet.');
+    // The toolbar badge is empty: no public post.
+    expect(await toolbarBadge(popup)).toBe('');
     await popup.close();
   });
 
@@ -145,6 +148,8 @@ describe(`[${DRIVER_NAME}] popup, Glasshouse page and options`, () => {
     await options.close();
     const popup = await openExtensionPage(driver, POPUP);
     expect(await readPopup(popup)).toMatchObject({ total: 0, empty: true });
+    // Cleared with the posts.
+    await expect.poll(() => toolbarBadge(popup), { timeout: 10_000, interval: 300 }).toBe('');
     await popup.close();
     const home = await openHome(driver);
     expect((await readHome(home)).objections.facebook).toMatchObject({ objected: false });

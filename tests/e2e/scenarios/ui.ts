@@ -83,6 +83,15 @@ export function readHome(page: TestPage): Promise<HomeSeen> {
   });
 }
 
+/** The toolbar badge's text, read as the extension's own page may (action.getBadgeText: no permission needed). */
+export function toolbarBadge(page: TestPage): Promise<string> {
+  return page.evaluate(async () => {
+    type Action = { action: { getBadgeText(details: object): Promise<string> } };
+    const scope = globalThis as unknown as { browser?: Action; chrome: Action };
+    return (scope.browser ?? scope.chrome).action.getBadgeText({});
+  });
+}
+
 /** Clicks the first element matching `selector`; a link's navigation can be held back so no tab opens. */
 export async function clickOn(page: TestPage, selector: string, options: { preventNavigation?: boolean } = {}): Promise<void> {
   await page.waitFor((s) => document.querySelector(s) !== null, selector);
