@@ -41,3 +41,12 @@ export const OWN_PROFILE: Readonly<Record<Platform, string>> = {
   facebook: `${SITES.facebook.origin}/me`,
   instagram: `${SITES.instagram.origin}/`,
 };
+
+/**
+ * Where Meta takes a request for access (GDPR art. 15), docs/OBJECTION.md#where-to-send: its Help
+ * Center form for exercising privacy rights, and the Privacy Policy, whose "How to contact Meta with
+ * questions" names the data protection officer of Meta Platforms Ireland Limited. Neither was opened
+ * live (no network); the form's id is as a stored copy of it showed.
+ */
+export const ACCESS_REQUEST_FORM = `${SITES.facebook.origin}/help/contact/507739850846588`;
+export const PRIVACY_POLICY = `${SITES.facebook.origin}/privacy/policy/`;

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { useWorkerQuery } from '../shared/use-worker';
 import { DiagnosticsPanel } from './diagnostics';
+import type { FindingRow } from './finding-rows';
 import { FixingAdvice } from './fixing';
 import { ObjectionPanel } from './objection';
 import { PlatformDetails } from './platform-details';
@@ -11,7 +12,7 @@ import { ScanPanel } from './scan-panel';
  * The Glasshouse page's sections that the worker answers for (`overview/get`, the popup's message):
  * each platform in detail, objecting, fixing, the full-history scan and the diagnostics.
  */
-export function OverviewSections({ imports = 0 }: { imports?: number }) {
+export function OverviewSections({ imports = 0, rows }: { imports?: number; rows?: readonly FindingRow[] }) {
   const { loaded, reload } = useWorkerQuery({ type: 'overview/get' });
   // `imports` counts the reports imported on this page: each one changes what the overview says.
   useEffect(() => {
@@ -30,7 +31,7 @@ export function OverviewSections({ imports = 0 }: { imports?: number }) {
           ))}
         </div>
       </section>
-      <ObjectionPanel platforms={platforms} reload={reload} />
+      <ObjectionPanel platforms={platforms} reload={reload} rows={rows} />
       <FixingAdvice platforms={platforms} />
       <ScanPanel />
       <section id="diagnostics" aria-labelledby="diagnostics-heading" data-section="diagnostics-section">

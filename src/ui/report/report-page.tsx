@@ -63,7 +63,7 @@ export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
         </nav>
       </header>
       <main class="report">
-        <OverviewSections imports={imports} />
+        <OverviewSections imports={imports} rows={loaded.state === 'ready' ? loaded.rows : undefined} />
         <section id="posts" aria-labelledby="posts-heading" data-section="posts">
           <h2 id="posts-heading">{t('reportFindingsHeading')}</h2>
           <p>{t('reportIntro')}</p>

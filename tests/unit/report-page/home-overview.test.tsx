@@ -196,6 +196,38 @@ describe('the Glasshouse page: overview, objection, diagnostics', () => {
     expect(asked).toContainEqual({ type: 'objection/form-opened', platform: 'instagram' });
   });
 
+  it('offers a reason built from what was found beside the form, editable and copied on the click, and the access request', async () => {
+    worker({
+      platforms: [
+        platform('facebook', {}, { eligible: 2, notEligible: 0, unknown: 0 }),
+        platform('instagram', { viewer: { accountId: '42', username: 'alice', privacy: 'public', lastSeen: NOW } }),
+      ],
+    });
+    const row = (postId: string, year: number) =>
+      ({ platform: 'facebook', eligible: 'yes', year, postId }) as unknown as import('../../../src/ui/report/finding-rows').FindingRow;
+    const root = await mount(<OverviewSections rows={[row('a', 2019), row('b', 2021)]} />);
+    const reason = root.querySelector<HTMLTextAreaElement>('#objection-reason-facebook')!;
+    expect(reason.value).toContain('2 of my posts and comments on Facebook since 2019 are public');
+    expect(root.querySelector(`label[for="${reason.id}"]`)).not.toBeNull();
+    expect(root.querySelector<HTMLTextAreaElement>('#objection-reason-instagram')!.value).toBe(
+      'I object to Meta using my personal data, including what I share on Instagram, to develop and improve AI at Meta (Article 21 GDPR).',
+    );
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await typeInto(reason, 'My own words.');
+    await click(reason.closest('[data-copyable]')!.querySelector('[data-action="copy"]'));
+    expect(writeText).toHaveBeenCalledWith('My own words.');
+    expect(textOf(reason.closest('[data-copyable]')!.querySelector('[role="status"]'))).toBe('Copied.');
+    // The access request names the account seen, or leaves a blank to fill in.
+    const access = root.querySelector<HTMLTextAreaElement>('#access-request-instagram')!;
+    expect(access.value).toContain('for my Instagram account alice');
+    expect(access.value).toMatch(/since when/);
+    expect(root.querySelector<HTMLTextAreaElement>('#access-request-facebook')!.value).toContain('[your username]');
+    writeText.mockRejectedValueOnce(new Error('denied'));
+    await click(access.closest('[data-copyable]')!.querySelector('[data-action="copy"]'));
+    expect(textOf(access.closest('[data-copyable]')!.querySelector('[role="status"]'))).toContain('Could not copy');
+  });
+
   it('shows diagnostics per platform', async () => {
     worker({
       platforms: [
