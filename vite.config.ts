@@ -16,6 +16,10 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           report: 'src/ui/report/index.html',
+          // The privacy policy, packaged so the options page shows it offline.
+          privacy: 'src/ui/privacy/index.html',
+          // The guided fix, opened from the popup's next step.
+          fix: 'src/ui/fix/index.html',
         },
       },
     },

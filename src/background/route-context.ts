@@ -9,6 +9,14 @@ export interface ScanTabs {
   focus(tabId: number): Promise<void>;
 }
 
+/** The guided fix's one tab: a scan's operations, and moving it to another address or nudging its content script. */
+export interface FixTabs extends ScanTabs {
+  /** Loads `url` in tab `tabId` and brings it to the front. */
+  navigate(tabId: number, url: string): Promise<void>;
+  /** Tells the tab's content script that its target changed; a tab with no content script yet is fine. */
+  notify(tabId: number): Promise<void>;
+}
+
 /** What the router knows of a message besides its body: the sender's tab, and the browser's tabs. */
 export interface RouteContext {
   /** Set by the router: a content script acts on its own tab's scan only, never on a platform's. */
@@ -16,6 +24,7 @@ export interface RouteContext {
   /** The sender's tab (`sender.tab.id`): a content script's scan is always its own tab's. */
   tabId?: number | undefined;
   tabs?: ScanTabs | undefined;
+  fixTabs?: FixTabs | undefined;
   now?: () => number;
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../db';
 import { mayAsk, type SenderKind } from './sender';
 import { scanHandlers } from './full-scan';
+import { fixHandlers } from './guided-fix';
 import type { Handlers, RouteContext } from './route-context';
 
 const handlers: Handlers<RequestType> = {
@@ -61,6 +62,7 @@ const handlers: Handlers<RequestType> = {
     return { ok: true, deleted: true };
   },
   ...scanHandlers,
+  ...fixHandlers,
 };
 
 /** Whether a thrown error is the browser's full disk, by name (Dexie wraps it: an AbortError's `inner`, a BulkError's `failures`). */

@@ -6,11 +6,12 @@
  */
 import '../core/zod-setup';
 import { browser, type Runtime } from '../lib/browser';
-import { openDatabase, type GlasshouseDatabase } from '../db';
+import { forgetFixTab, openDatabase, type GlasshouseDatabase } from '../db';
 import { classifySender } from './sender';
 import { route } from './router';
 import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
+import { browserFixTabs } from './fix-tabs';
 import { databaseOnDemand } from './worker-database';
 import { countMayHaveChanged, refreshToolbarBadge } from './toolbar-badge';
 
@@ -22,7 +23,7 @@ const refreshBadge = () => refreshToolbarBadge(ready, browser.action);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
-  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs }).then((reply) => {
+  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs }).then((reply) => {
     // After the answer is made, not before: the badge never delays a sender.
     if (reply?.ok && countMayHaveChanged(message)) void refreshBadge();
     return reply;
@@ -40,7 +41,11 @@ browser.runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType
 
 function pauseScans(reason: ScanInterruption): void {
   void ready()
-    .then((db) => pauseInterruptedScans(db, reason))
+    // The guided fix's tab id is as stale as a scan's: forgotten, so Next opens a new tab instead of moving another.
+    .then(async (db) => {
+      await forgetFixTab(db);
+      await pauseInterruptedScans(db, reason);
+    })
     .catch(() => undefined);
   // A browser start or an update: the badge is drawn again from what is stored (the browser does not keep it).
   void refreshBadge();

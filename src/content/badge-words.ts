@@ -1,4 +1,4 @@
-import type { DetectedPost, Eligibility } from '../core';
+import { audienceSourceNote, type AudienceSource, type DetectedPost, type Eligibility } from '../core';
 import { t } from '../lib/i18n';
 import { audienceMessageKey, badgeTextFor, evidenceMessageKey } from './badge-text';
 
@@ -45,7 +45,7 @@ export function badgeWordsFor(post: DetectedPost): BadgeWords {
   return words;
 }
 
-/** Where the audience was read, with the page's own label when there is one (it differs per post). */
-export function evidenceLine(words: BadgeWords, audienceSource: string | undefined): string {
-  return audienceSource ? `${words.evidence} ${t('badgeSource', [audienceSource])}` : words.evidence;
+/** Where the audience was read, with the page's own label or the site's rule when there is one (it differs per post). */
+export function evidenceLine(words: BadgeWords, audienceSource: AudienceSource | undefined): string {
+  return audienceSource ? `${words.evidence} ${audienceSourceNote(audienceSource, t)}` : words.evidence;
 }

@@ -1,4 +1,4 @@
-import type { DetectedPost } from '../core';
+import type { AudienceSource, DetectedPost } from '../core';
 import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
 import { BADGE_CSS } from './badge-style';
 
@@ -44,8 +44,8 @@ interface BadgeParts {
   /** Made when first pressed: most badges never are. */
   details: HTMLDivElement | null;
   words: BadgeWords;
-  /** The label the page showed, for the explanation; the rest of the post is not kept. */
-  source: string | undefined;
+  /** The label the page showed (or the site's rule), for the explanation; the rest of the post is not kept. */
+  source: AudienceSource | undefined;
 }
 
 /** Keyed by host (is it ours?) and by button (which badge was pressed?). */

@@ -5,9 +5,15 @@
 import { BridgeMessageSchema, BRIDGE_SOURCE, CONTENT_READY_SOURCE, DEFAULT_SETTINGS, type Settings } from '../core';
 import { pickAdapter } from '../platforms';
 import type { PlatformAdapter, SessionOptions } from '../platforms/adapter';
+import { browser } from '../lib/browser';
+import { t } from '../lib/i18n';
 import { askWorker } from '../lib/worker-client';
+import { ExtensionContext, sendWhileReachable } from './extension-context';
+import { showResumeNotice } from './resume-notice';
+import { sendOnLeave } from './finding-queue';
 import { PageWatch } from './page-watch';
 import { prepareFullScan } from './full-scan';
+import { prepareGuidedFix } from './guided-fix';
 
 async function loadSettings(): Promise<Settings> {
   try {
@@ -35,19 +41,27 @@ async function loadKnownAccount(adapter: PlatformAdapter): Promise<SessionOption
 async function main(): Promise<void> {
   const adapter = pickAdapter(new URL(location.href));
   if (!adapter) return;
+  // Read now, while the extension answers: after an update under this tab it may not.
+  const notice = { message: t('resumeNoticeMessage'), close: t('resumeNoticeClose') };
+  const context = new ExtensionContext(
+    () => browser.runtime,
+    () => showResumeNotice(document, notice),
+  );
   const [settings, knownAccount] = await Promise.all([loadSettings(), loadKnownAccount(adapter)]);
   const watch = new PageWatch({
     adapter,
     doc: document,
     settings,
     knownAccount,
-    send: async (batch) => {
+    send: sendWhileReachable(context, async (batch) => {
       const reply = await askWorker({ type: 'findings/record', ...batch });
       return reply.ok ? { ok: true } : { ok: false, error: reply.detail };
-    },
+    }),
   });
   // Before the watch starts, so a full-history scan in this tab counts the first screen's posts too.
   const fullScan = prepareFullScan(watch, adapter, document);
+  // Also before the watch starts, so the fix target's first reading on this page is seen.
+  const guidedFix = prepareGuidedFix(watch, adapter, document);
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data as { source?: unknown } | null;
@@ -59,14 +73,12 @@ async function main(): Promise<void> {
     fullScan.notePayload(parsed.data.body);
   });
   watch.start();
-  // Leaving the page: send what is queued now rather than after the batching delay.
-  const leave = () => void watch.queue.flush();
-  window.addEventListener('pagehide', leave);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave());
+  sendOnLeave(watch.queue, window, document);
   window.postMessage({ source: CONTENT_READY_SOURCE }, location.origin);
   // Tests and the demo read this to know the content script is running; it carries no data.
   document.documentElement.dataset.glasshouse = 'ready';
   void fullScan.begin();
+  void guidedFix.begin();
 }
 
 void main().catch(() => undefined);

@@ -4,6 +4,11 @@ import { LIMITS, postKey } from '../core';
 export interface BatchReply {
   ok: boolean;
   error?: string;
+  /**
+   * The extension is out of this script's reach for good (updated or reloaded under the tab,
+   * src/content/extension-context.ts): keep everything in memory and stop retrying.
+   */
+  unreachable?: boolean;
 }
 
 export type SendBatch = (batch: {
@@ -21,23 +26,32 @@ export type SendBatch = (batch: {
 export class FindingQueue {
   private readonly pending = new Map<string, OwnFinding>();
   private readonly pendingAccounts = new Map<string, OwnAccountObservation>();
-  private inFlight: Promise<void> | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Findings and accounts in a batch not answered yet: a second batch carries only the others. */
+  private readonly sending = new Set<OwnFinding | OwnAccountObservation>();
+  private readonly flights = new Set<Promise<boolean>>();
+  private timer: ReturnType<typeof setTimeout> | 'end-of-task' | null = null;
   private failures = 0;
   private batchCounter = 0;
+  private unreachable = false;
   acknowledged = 0;
 
   constructor(
     private readonly send: SendBatch,
     private readonly diagnostics: () => Diagnostics | undefined,
     /**
-     * How long the first finding after a quiet spell waits for others. Short: one pass over the page
-     * (an idle-time slice) queues its findings together anyway, and what arrives while a batch is in
-     * flight goes with the next one. A long wait would widen the moment in which closing the tab loses
-     * findings: Firefox may drop a message sent while the tab closes.
+     * How long the first finding after a quiet spell waits for others; 0, the default, sends at the
+     * end of the task that queued it, even while an earlier batch is unanswered. One pass over the
+     * page (an idle-time slice) queues its findings in one task, so they still go together. Any wait
+     * is a moment in which closing the tab loses findings: Firefox drops a message a closing tab
+     * sends, even from `pagehide` (tests/e2e/updates.e2e.ts).
      */
-    private readonly delayMs = 50,
+    private readonly delayMs = 0,
   ) {}
+
+  /** Whether the extension was found out of reach: what is pending stays here, unsent. */
+  get isUnreachable(): boolean {
+    return this.unreachable;
+  }
 
   get size(): number {
     return this.pending.size;
@@ -55,28 +69,61 @@ export class FindingQueue {
 
   /** Sends everything pending now; resolves when the queue is empty or a send failed. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    while (this.inFlight) await this.inFlight;
+    this.cancelTimer();
+    if (this.unreachable) return;
+    while (this.flights.size > 0) await Promise.all(this.flights);
     while (this.pending.size > 0 || this.pendingAccounts.size > 0) {
       const ok = await this.sendOne();
       if (!ok) return;
     }
   }
 
+  /**
+   * Hands everything pending and not yet in a batch to the browser now, without waiting for an
+   * unanswered batch: the page may be going away (closed, navigated, hidden), and a reply may never
+   * come. Firefox drops what a closing tab has not sent yet.
+   */
+  sendNow(): void {
+    this.cancelTimer();
+    while (!this.unreachable && this.unsent().length > 0) void this.sendOne();
+  }
+
+  private unsent(): OwnFinding[] {
+    return [...this.pending.values()].filter((f) => !this.sending.has(f));
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null && this.timer !== 'end-of-task') clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private schedule(delay: number): void {
-    if (this.timer || this.inFlight) return;
-    this.timer = setTimeout(() => {
+    if (this.timer || this.unreachable) return;
+    if (delay > 0) {
+      // A delay (a retry's backoff, or a queue told to wait): after the batch in flight, if any.
+      if (this.flights.size > 0) return;
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.flush();
+      }, delay);
+      return;
+    }
+    this.timer = 'end-of-task';
+    queueMicrotask(() => {
+      // Unless a flush took it over meanwhile.
+      if (this.timer !== 'end-of-task') return;
       this.timer = null;
-      void this.flush();
-    }, delay);
+      if (this.flights.size > 0) this.sendNow();
+      else void this.flush();
+    });
   }
 
   private sendOne(): Promise<boolean> {
-    const entries = [...this.pending].slice(0, LIMITS.findingsPerBatch);
-    const accounts = [...this.pendingAccounts].slice(0, 20);
+    const entries = [...this.pending].filter(([, f]) => !this.sending.has(f)).slice(0, LIMITS.findingsPerBatch);
+    const accounts = [...this.pendingAccounts].filter(([, a]) => !this.sending.has(a)).slice(0, 20);
     const batchId = `${Date.now().toString(36)}-${(this.batchCounter += 1)}`;
     const findings = entries.map(([, f]) => f);
+    for (const [, item] of [...entries, ...accounts]) this.sending.add(item);
     const run = (async () => {
       let reply: BatchReply;
       try {
@@ -88,6 +135,7 @@ export class FindingQueue {
       } catch (error) {
         reply = { ok: false, error: String(error) };
       }
+      for (const [, item] of [...entries, ...accounts]) this.sending.delete(item);
       if (reply.ok) {
         // Only what was sent is acknowledged; a newer reading queued meanwhile stays.
         for (const [key, finding] of entries) if (this.pending.get(key) === finding) this.pending.delete(key);
@@ -96,15 +144,24 @@ export class FindingQueue {
         this.failures = 0;
       } else {
         this.failures += 1;
+        if (reply.unreachable) this.unreachable = true;
       }
       return reply.ok;
     })();
-    this.inFlight = run.then(() => undefined);
+    this.flights.add(run);
     return run.finally(() => {
-      this.inFlight = null;
+      this.flights.delete(run);
       if (!this.failures) return;
       // Back off: 0.5 s, 1 s, 2 s … up to 30 s, then keep trying.
       this.schedule(Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6)));
     });
   }
+}
+
+/** Sends what `queue` holds the moment the page is hidden or left, rather than after its batching delay. */
+export function sendOnLeave(queue: FindingQueue, win: Window, doc: Document): void {
+  win.addEventListener('pagehide', () => queue.sendNow());
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden') queue.sendNow();
+  });
 }

@@ -35,6 +35,9 @@ export class PageWatch {
   private url: string;
   /** Who else wants each own finding as it is queued: the full-history scan counts them. */
   private readonly ownFindingListeners = new Set<(finding: OwnFinding) => void>();
+  /** The guided fix follows the user's own account (Instagram's privacy) and in-site navigation too. */
+  private readonly ownAccountListeners = new Set<(account: AccountObservation) => void>();
+  private readonly navigationListeners = new Set<(url: string) => void>();
 
   constructor(private readonly options: PageWatchOptions) {
     this.now = options.now ?? Date.now;
@@ -71,6 +74,24 @@ export class PageWatch {
   observeOwnFindings(listener: (finding: OwnFinding) => void): () => void {
     this.ownFindingListeners.add(listener);
     return () => void this.ownFindingListeners.delete(listener);
+  }
+
+  /** Calls `listener` with each reading of the user's own account as it is queued; returns the unsubscribe. */
+  observeOwnAccounts(listener: (account: AccountObservation) => void): () => void {
+    this.ownAccountListeners.add(listener);
+    return () => void this.ownAccountListeners.delete(listener);
+  }
+
+  /** Calls `listener` with the new address after each in-site navigation; returns the unsubscribe. */
+  observeNavigation(listener: (url: string) => void): () => void {
+    this.navigationListeners.add(listener);
+    return () => void this.navigationListeners.delete(listener);
+  }
+
+  /** Where a post (by any of its ids) was last seen on this page, if it is still there. */
+  containerOf(postId: string): Element | null {
+    const container = this.containers.get(postId)?.deref();
+    return container?.isConnected ? container : null;
   }
 
   /**
@@ -141,6 +162,7 @@ export class PageWatch {
     if (href === this.url) return false;
     this.url = href;
     this.session.navigate(href);
+    for (const listener of this.navigationListeners) listener(href);
     return true;
   }
 
@@ -174,6 +196,7 @@ export class PageWatch {
     if (this.sentAccounts.get(key) === signature) return;
     this.sentAccounts.set(key, signature);
     this.queue.addAccount({ ...account, isViewer: true });
+    for (const listener of this.ownAccountListeners) listener(account);
   }
 
   diagnostics(): Diagnostics {

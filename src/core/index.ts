@@ -1,6 +1,7 @@
 export { z } from './zod-setup';
 export * from './platform';
 export * from './audience';
+export * from './audience-source';
 export * from './eligibility';
 export * from './newer-reading';
 export * from './year';
@@ -17,3 +18,4 @@ export * from './bridge';
 export * from './overview';
 export * from './site-url';
 export * from './sites';
+export * from './fix-queue';

@@ -8,6 +8,7 @@ import { OverviewSchema, ViewerStateSchema } from './overview';
 import { PlatformSchema } from './platform';
 import { LIMITS } from './limits';
 import { SCAN_CONTENT_SCRIPT_REQUESTS, SCAN_REQUESTS, ScanReplyPayloads } from './scan';
+import { FIX_CONTENT_SCRIPT_REQUESTS, FIX_REQUESTS, FixReplyPayloads } from './fix-queue';
 
 /**
  * The message table: every message a content script or an extension page sends to the worker.
@@ -61,6 +62,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SetSettingsRequest,
   DeleteEverythingRequest,
   ...SCAN_REQUESTS,
+  ...FIX_REQUESTS,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -71,6 +73,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'settings/get',
   'accounts/viewer-state',
   ...SCAN_CONTENT_SCRIPT_REQUESTS,
+  ...FIX_CONTENT_SCRIPT_REQUESTS,
 ]);
 
 export const ReplyPayloads = {
@@ -86,6 +89,7 @@ export const ReplyPayloads = {
   'objection/dismiss-prompt': z.object({ done: z.literal(true) }),
   'accounts/viewer-state': ViewerStateSchema,
   ...ScanReplyPayloads,
+  ...FixReplyPayloads,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ReplyPayload<T extends RequestType> = z.infer<(typeof ReplyPayloads)[T]>;
@@ -104,6 +108,9 @@ export const ErrorCodeSchema = z.enum([
   'scan-instagram-username-unknown',
   'scan-not-this-tab',
   'scan-no-platform',
+  // The guided fix's refusals (src/background/guided-fix.ts): no tab could be opened; the step is not (or no longer) in the queue.
+  'fix-no-tabs',
+  'fix-step-unknown',
   // The sender's side (src/lib/worker-client.ts): no worker answered, or the answer was not a reply to the message.
   'worker-unreachable',
   'malformed-reply',

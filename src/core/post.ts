@@ -1,5 +1,6 @@
 import { z } from './zod-setup';
 import { AudienceSchema, EvidenceSchema } from './audience';
+import { AudienceSourceSchema } from './audience-source';
 import { PlatformSchema } from './platform';
 import { LIMITS } from './limits';
 import { SITE_ADDRESS, SITE_DOMAINS } from './sites';
@@ -43,8 +44,8 @@ export const DetectedPostSchema = z.object({
   isOwn: z.boolean(),
   audience: AudienceSchema,
   evidence: EvidenceSchema,
-  /** The localized text or data name the audience was read from, e.g. "Partagé avec Public". */
-  audienceSource: boundedText(LIMITS.labelLength).optional(),
+  /** The page's text or data name the audience was read from ("Partagé avec Public"), or the site's rule. */
+  audienceSource: AudienceSourceSchema.optional(),
   disagreement: AudienceDisagreementSchema.optional(),
   /** For a comment, the post it is on. */
   parentPostId: boundedText(LIMITS.idLength).optional(),

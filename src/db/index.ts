@@ -12,3 +12,4 @@ export * from './diagnostics';
 export * from './scans';
 export * from './report-queries';
 export * from './import-report';
+export * from './fix-queue';

@@ -22,6 +22,23 @@ export interface StoredScan {
   finishedAt?: number;
 }
 
+/** A step of the guided fix the user skipped (src/db/fix-queue.ts): it stays in the queue, offered after the others. */
+export interface StoredFixSkip {
+  platform: Platform;
+  id: string;
+  skippedAt: number;
+}
+
+/** The guided fix's tab: which step it shows, so that tab's content script (and only it) is told its target. */
+export interface StoredFixTab {
+  key: 'current';
+  platform: Platform;
+  id: string;
+  /** Absent after a browser restart: tab ids start again, and another tab may have this one's. */
+  tabId?: number;
+  openedAt: number;
+}
+
 export type StoredSetting = { key: 'settings'; value: Settings };
 
 /** Per platform: the objection form opened from the popup, awaiting the user's answer. */
@@ -51,6 +68,8 @@ export type GlasshouseDatabase = Dexie & {
   diagnostics: EntityTable<StoredDiagnostics, 'platform'>;
   formPrompts: EntityTable<StoredFormPrompt, 'platform'>;
   exposureCounts: EntityTable<StoredExposureCount, 'platform'>;
+  fixSkips: Table<StoredFixSkip, [Platform, string]>;
+  fixTab: EntityTable<StoredFixTab, 'key'>;
 };
 
 /** Version 1's stores, kept as written so the migration test can create a version-1 database. */
@@ -69,6 +88,13 @@ export const SCHEMA_V2 = {
   posts:
     '&[platform+postId], [platform+eligible], [platform+eligible+lastSeen], [platform+lastSeen], [platform+publishedYear], [platform+kind], lastSeen',
   formPrompts: '&platform',
+} as const;
+
+/** Version 3's changes to version 2, kept as written so the migration test can create a version-3 database. */
+export const SCHEMA_V3 = {
+  posts: '&[platform+postId], [platform+eligible+lastSeen], [platform+lastSeen]',
+  observations: '++id, [platform+postId]',
+  exposureCounts: '&platform',
 } as const;
 
 /** Schema versions, oldest first. A new version adds a line here and, if data moves, an upgrade. */
@@ -93,14 +119,18 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
   // [platform+publishedYear] and [platform+kind] (the report filters in memory), lastSeen (automatic
   // deletion asks [platform+lastSeen]) and the observations' observedAt (sorted in memory).
   db.version(3)
-    .stores({
-      posts: '&[platform+postId], [platform+eligible+lastSeen], [platform+lastSeen]',
-      observations: '++id, [platform+postId]',
-      exposureCounts: '&platform',
-    })
+    .stores(SCHEMA_V3)
     .upgrade(async (tx) => {
       const counts = await countStoredPosts(tx.table<ObservedPost>('posts'));
       await tx.table<StoredExposureCount>('exposureCounts').bulkPut(counts);
     });
+  // 4: the guided fix. Its queue holds every post ever seen public, fixed since or not, so the
+  // history answers "which posts had a public step" from an index; skipped steps and the fix tab
+  // are kept, so progress and the walk survive a browser restart.
+  db.version(4).stores({
+    observations: '++id, [platform+postId], [platform+eligible]',
+    fixSkips: '&[platform+id]',
+    fixTab: '&key',
+  });
   return db;
 }

@@ -101,4 +101,10 @@ export interface PlatformAdapter {
   viewer(doc: Document): Viewer | null;
   /** `now` is injectable for tests; sessions stamp nothing themselves. */
   openSession(doc: Document, options?: SessionOptions): PageSession;
+  /**
+   * Where the user changes who can see it, for the guided fix to point at (never to press): inside
+   * a post's container its own audience control; with no container, the account's privacy setting
+   * shown on this page. Null when the page shows none.
+   */
+  fixControl(doc: Document, container: Element | null): Element | null;
 }

@@ -1,4 +1,4 @@
-import { isTrainingEligible, LIMITS, PLATFORMS, postKey, yearOf } from '../core';
+import { clipSource, isTrainingEligible, LIMITS, PLATFORMS, postKey, yearOf } from '../core';
 import type { AccountObservation, AudienceHistoryStep, DetectedPost, Objection, ObservedAccount, ObservedPost, Platform } from '../core';
 import {
   REPORT_LIMITS,
@@ -78,7 +78,9 @@ function toFinding(post: ObservedPost, history: ReportHistoryStep[], now: number
     lastSeen: iso(post.lastSeen, now),
     history,
   };
-  if (post.audienceSource !== undefined) finding.audienceSource = clip(post.audienceSource, LIMITS.labelLength);
+  if (post.audienceSource !== undefined)
+    finding.audienceSource =
+      typeof post.audienceSource === 'string' ? clip(post.audienceSource, LIMITS.labelLength) : clipSource(post.audienceSource);
   if (post.parentPostId !== undefined) finding.parentPostId = clip(post.parentPostId, LIMITS.idLength);
   if (validTime(post.publishedAt)) finding.publishedAt = iso(post.publishedAt, now);
   if (post.excerpt !== undefined) finding.excerpt = clip(post.excerpt, LIMITS.excerptLength);

@@ -1,6 +1,6 @@
 export * from './report-schema';
 export { buildReport, reportFromDetected, summarize, compareFindings, publicationYear, type ReportInput } from './build-report';
-export { toJson, parseReportJson, type ReportParseResult, type ReportParseErrorCode } from './json';
+export { toJson, writeParsedReport, parseReportJson, type ReportParseResult, type ReportParseErrorCode } from './json';
 export { toCsv, CSV_COLUMNS } from './csv';
 export { toHtml, linkablePostUrl, type HtmlReportOptions } from './html';
 export { ENGLISH_REPORT_STRINGS, REPORT_STRING_KEYS, reportStringsFrom, type ReportStrings, type ReportStringKey } from './report-strings';

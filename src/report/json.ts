@@ -8,7 +8,11 @@ import { escapeInvisibleInJson } from './text';
  * Throws if `report` does not satisfy the schema: a file that could not be imported again is never written.
  */
 export function toJson(report: ExposureReport): string {
-  const ordered = ExposureReportSchema.parse(report);
+  return writeParsedReport(ExposureReportSchema.parse(report));
+}
+
+/** The file's text of a report the schema has already parsed (so its keys are in order): `toJson` without the parse. */
+export function writeParsedReport(ordered: ExposureReport): string {
   return `${escapeInvisibleInJson(JSON.stringify(ordered, null, 2))}\n`;
 }
 

@@ -1,6 +1,7 @@
 import {
   z,
   AccountPrivacySchema,
+  AudienceRuleSchema,
   AudienceSchema,
   EligibilitySchema,
   EvidenceSchema,
@@ -46,8 +47,10 @@ export const ReportFindingSchema = z.object({
   audience: AudienceSchema,
   eligible: EligibilitySchema,
   evidence: EvidenceSchema,
-  /** The localized words or data name the audience was read from. */
-  audienceSource: text(LIMITS.labelLength).optional(),
+  /** The page's words or data name the audience was read from, or the site's rule (a code, worded by the reader). */
+  audienceSource: z
+    .union([text(LIMITS.labelLength), z.strictObject({ rule: AudienceRuleSchema, label: text(LIMITS.labelLength).optional() })])
+    .optional(),
   /** For a comment, the post it is on. */
   parentPostId: text(LIMITS.idLength).optional(),
   publishedAt: IsoTime.optional(),

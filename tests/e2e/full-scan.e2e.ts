@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
 import type { BrowserDriver } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
-import { popupTotals } from './scenarios/facebook-feed';
-import { ask, panelOf, until } from './scenarios/scan';
+import { storedTotals } from './scenarios/facebook-feed';
+import { ask, pageTicks, panelOf, until } from './scenarios/scan';
 
 /**
  * A profile timeline like Facebook's (the markup of docs/FACTS.md#facebook-markup): it starts with a few posts and appends the
@@ -77,7 +77,12 @@ ${Array.from({ length: FIRST_PAGE }, (_, i) => postHtml(i)).join('\n')}
     }, 150);
   };
   window.addEventListener('scroll', more, { passive: true });
-  setInterval(more, 250);
+  // Its clock, which tests read (pageTicks): how many times it has looked whether to load more.
+  window.__checks = 0;
+  setInterval(() => {
+    window.__checks += 1;
+    more();
+  }, 250);
 </script>
 </body></html>`;
 }
@@ -131,7 +136,8 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
       10_000,
       'the pause on the page',
     );
-    await new Promise((done) => setTimeout(done, 1500));
+    // Paused, it must not move: given six of the page's 250 ms turns (over twice the scan's 700 ms pace).
+    await pageTicks(tab, 6);
     const still = await panelOf(tab);
     expect(still).toMatchObject({ status: 'paused', found: paused!.found, scrollY: paused!.scrollY });
     expect(paused!.found).toBeLessThan(TOTAL);
@@ -185,7 +191,7 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     );
     expect(last.scan).toMatchObject({ postsFound: TOTAL, publicFound: TOTAL / 3, oldestReached: publishedAt(TOTAL - 1) });
     await expect
-      .poll(async () => (await popupTotals(driver)).facebook, { timeout: 20_000, interval: 500 })
+      .poll(async () => (await storedTotals(driver)).facebook, { timeout: 20_000 })
       .toEqual({ eligible: TOTAL / 3, notEligible: TOTAL / 3, unknown: TOTAL / 3 });
 
     // The Glasshouse page's summary of the last scan.
@@ -251,7 +257,7 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
     expect(after.scan).toMatchObject({ status: 'paused', reason: 'browser-restarted', resumable: true });
     expect(after.scan.postsFound).toBeGreaterThanOrEqual(before.scan.postsFound);
     // Nothing it counted is lost: every post the scan row counts is in the store.
-    const stored = (await popupTotals(driver)).facebook!;
+    const stored = (await storedTotals(driver)).facebook!;
     const storedPosts = stored.eligible + stored.notEligible + stored.unknown;
     expect(storedPosts).toBeGreaterThanOrEqual(after.scan.postsFound);
     // The Glasshouse page says so in words.
@@ -267,13 +273,12 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
       'the end of the timeline after the restart',
     );
     expect(done).toMatchObject({ found: TOTAL, public: TOTAL / 3, reason: 'end-of-timeline' });
-    const last = await ask<{ scan: { status: string; postsFound: number; publicFound: number } }>(home, {
-      type: 'scan/status',
-      platform: 'facebook',
-    });
-    expect(last.scan).toMatchObject({ status: 'done', postsFound: TOTAL, publicFound: TOTAL / 3 });
+    // The panel draws the end as the tab sees it; the worker's record of it may follow a moment later.
     await expect
-      .poll(async () => (await popupTotals(driver)).facebook, { timeout: 20_000, interval: 500 })
+      .poll(async () => (await ask<{ scan: object }>(home, { type: 'scan/status', platform: 'facebook' })).scan, { timeout: 20_000 })
+      .toMatchObject({ status: 'done', postsFound: TOTAL, publicFound: TOTAL / 3 });
+    await expect
+      .poll(async () => (await storedTotals(driver)).facebook, { timeout: 20_000 })
       .toEqual({ eligible: TOTAL / 3, notEligible: TOTAL / 3, unknown: TOTAL / 3 });
     await resumedTab.close();
     await home.close();

@@ -2,10 +2,11 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
 import { syntheticPostHtml } from '../fixtures/facebook/synthetic-feed.js';
-import type { BrowserDriver } from './drivers/driver';
+import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
-import { badgesOn, openReady, popupTotals } from './scenarios/facebook-feed';
+import { badgesOn, openReady, storedTotals } from './scenarios/facebook-feed';
 import { captureDownloads, downloads } from './scenarios/downloads';
+import { until } from './scenarios/scan';
 import { clickOn, openExtensionPage, openHome } from './scenarios/ui';
 
 const REPORT = '/src/ui/report/index.html';
@@ -32,7 +33,10 @@ const PAYLOADS: Record<string, string> = {
 /** The payload posts and the two label posts: all the viewer's own. */
 const OWN_POSTS = Object.keys(PAYLOADS).length + 2;
 
+const HOSTILE_PAGE = 'https://www.facebook.com/?sk=hostile';
 const FORGED_PAGE = 'https://www.facebook.com/?sk=forged';
+/** What the hostile page stores: every payload post public, the markup label unknown, the hidden "Friends" not public. */
+const HOSTILE_STORED = { eligible: Object.keys(PAYLOADS).length, notEligible: 1, unknown: 1 };
 
 /** A GraphQL story as Facebook's answers carry it (tests/fixtures/facebook/graphql-feed-response.json). */
 function story(
@@ -79,13 +83,15 @@ const FORGED_STORIES = [
 
 describe(`[${DRIVER_NAME}] hostile page content`, () => {
   let driver: BrowserDriver;
+  /** The hostile page, visited once before every test: the tests read it, or what it stored. */
+  let hostile: TestPage;
   beforeAll(async () => {
     const posts = Object.entries(PAYLOADS).map(([id, text]) => hostilePost(id, text));
     // A label carrying markup, and one that hides "Friends" behind zero-width characters.
     posts.push(hostilePost('hostile-label-markup', 'label markup', '<img src=x onerror="window.__pwned=1">Public'));
     posts.push(hostilePost('hostile-label-zero-width', 'zero width label', 'Shared with Fri\u200Bends'));
     serveExtra(
-      'https://www.facebook.com/?sk=hostile',
+      HOSTILE_PAGE,
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"USER_ID":"100001","NAME":"Alice Martin"},270]]}</script></head>
 <body><div role="navigation"><a href="https://www.facebook.com/alice.martin"><span>Alice Martin</span></a></div>
@@ -99,14 +105,18 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
 <div role="main"><div role="feed">${['page-a', 'page-b', 'page-c'].map((id) => hostilePost(id, `Own post ${id}`)).join('\n')}</div></div></body></html>`,
     );
     driver = await launchDriver();
+    hostile = await openReady(driver, HOSTILE_PAGE);
+    await hostile.waitFor((n) => document.querySelectorAll('[data-glasshouse-badge]').length >= n, OWN_POSTS, 30_000);
+    // Every hostile post is stored (clipped), none refused: the tab stays open until the worker has them.
+    const same = (totals: unknown) => JSON.stringify(totals) === JSON.stringify(HOSTILE_STORED);
+    await until(async () => (await storedTotals(driver)).facebook, same, 30_000, 'the hostile posts stored');
   });
   afterAll(async () => {
     await driver?.close();
   });
 
   it('badges every post, runs nothing, and reads hidden characters as the text they hide', async () => {
-    const page = await openReady(driver, 'https://www.facebook.com/?sk=hostile');
-    await page.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 8, undefined, 15_000);
+    const page = hostile;
     const badges = await badgesOn(page);
     for (const id of Object.keys(PAYLOADS)) expect(badges[id], id).toMatchObject({ audience: 'public', count: 1 });
     // Markup in a label is just an unknown word; zero-width characters do not hide "Friends".
@@ -115,22 +125,20 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
     // The badge's text lives in a closed shadow root: the page sees only the host element.
     expect(await page.evaluate(() => document.querySelector('[data-glasshouse-badge]')!.shadowRoot)).toBeNull();
-    // Every hostile post is stored (clipped), none refused: the tab stays open until the worker has them.
-    await expect
-      .poll(async () => (await popupTotals(driver)).facebook, { timeout: 15_000, interval: 500 })
-      .toEqual({ eligible: Object.keys(PAYLOADS).length, notEligible: 1, unknown: 1 });
-    await page.close();
+    expect((await storedTotals(driver)).facebook).toEqual(HOSTILE_STORED);
   });
 
   it("shows stored hostile text in the Glasshouse page's latest public posts as text", async () => {
-    await new Promise((done) => setTimeout(done, 1500));
     const popup = await openHome(driver);
     await popup.waitFor(() => document.querySelector('[data-section="overview"] .recent li') !== null);
     const result = await popup.evaluate(() => ({
       pwned: (window as { __pwned?: unknown }).__pwned ?? null,
       injected: document.querySelectorAll('img[src="x"], script:not([src])').length,
+      // The most recent public posts are listed with their (hostile) text: the check above saw them.
+      listed: document.querySelectorAll('.recent .excerpt').length,
     }));
-    expect(result).toEqual({ pwned: null, injected: 0 });
+    expect(result).toMatchObject({ pwned: null, injected: 0 });
+    expect(result.listed).toBeGreaterThan(0);
     await popup.close();
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { launchDriver, DRIVER_NAME } from './drivers/select';
-import { badgesFor, badgesOn, openReady, popupTotals } from './scenarios/facebook-feed';
+import { badgesFor, badgesOn, openReady, storedTotals } from './scenarios/facebook-feed';
 import { openHome, readHome } from './scenarios/ui';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/facebook/${name}`, import.meta.url), 'utf8');
@@ -39,7 +39,7 @@ describe(`[${DRIVER_NAME}] Facebook on its web. and m. hosts`, () => {
     const www = await openReady(driver, 'https://www.facebook.com/');
     await badgeCount(www, 5);
     await expect
-      .poll(() => popupTotals(driver), { timeout: 10_000, interval: 300 })
+      .poll(() => storedTotals(driver), { timeout: 20_000 })
       .toMatchObject({ facebook: { eligible: 2, notEligible: 3, unknown: 0 } });
     await www.close();
 
@@ -54,7 +54,7 @@ describe(`[${DRIVER_NAME}] Facebook on its web. and m. hosts`, () => {
     await web.close();
     // Only the web.-only post is new: the five seen on www. before are the same posts, not copies.
     await expect
-      .poll(() => popupTotals(driver), { timeout: 10_000, interval: 300 })
+      .poll(() => storedTotals(driver), { timeout: 20_000 })
       .toMatchObject({ facebook: { eligible: 3, notEligible: 3, unknown: 0 } });
     const home = await openHome(driver);
     const links = (await readHome(home)).links.facebook ?? [];

@@ -8,7 +8,7 @@ import { FacebookPageData, type DataStory } from './page-data';
 import { FB_DATA } from './data-shapes';
 import { FB } from './selectors';
 import { LinkReader } from './links';
-import { outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
+import { audienceControlOf, outermostContainer, postContainersIn, scanFacebookPost, type FacebookScanContext } from './scan';
 import { facebookViewer } from './viewer';
 import { profileItems } from './profile-media';
 
@@ -175,4 +175,7 @@ export const facebookAdapter: PlatformAdapter = {
   labelAttributes: FB.labelAttributes,
   viewer: (doc) => new FacebookPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new FacebookPageSession(doc, options),
+  // Facebook has no account-wide audience switch worth pointing at: only posts have a control.
+  fixControl: (doc, container) =>
+    container ? audienceControlOf(container, facebookVocabulary(), doc.documentElement.getAttribute('lang') ?? undefined) : null,
 };

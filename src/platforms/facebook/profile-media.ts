@@ -1,5 +1,5 @@
 import { isElement } from '../dom';
-import type { DetectedPost } from '../../core';
+import type { AudienceRule, DetectedPost } from '../../core';
 import type { ScannedItem } from '../adapter';
 import type { FacebookScanContext } from './scan';
 import { FB } from './selectors';
@@ -15,7 +15,7 @@ export function profileItems(root: ParentNode, doc: Document, context: FacebookS
   const page = context.links.profileOf(context.baseUrl);
   if (!isViewer(page, viewer)) return [];
   const items: ScannedItem[] = [];
-  const media: [DetectedPost['kind'], string][] = [
+  const media: [DetectedPost['kind'] & AudienceRule, string][] = [
     ['cover_photo', FB.coverPhoto],
     ['profile_picture', FB.profilePicture],
   ];
@@ -34,7 +34,7 @@ export function profileItems(root: ParentNode, doc: Document, context: FacebookS
         isOwn: true,
         audience: 'public',
         evidence: 'account',
-        audienceSource: kind === 'cover_photo' ? 'cover photo: always public' : 'profile picture: always public',
+        audienceSource: { rule: kind },
       },
     });
   }

@@ -79,6 +79,24 @@ function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): Permalink
 const iconAnchor = (icon: Element) => (icon.localName === 'title' ? (icon.parentElement ?? icon) : icon);
 
 /**
+ * The post's own audience control, for the guided fix to point at: the first header icon whose text
+ * names an audience, and the button or link around it (the 2024–25 own post's button is the icon
+ * itself). Null when no icon of the header reads as an audience: nothing is pointed at on a guess.
+ */
+export function audienceControlOf(container: Element, vocabulary: AudienceVocabularyIndex, lang: string | undefined): Element | null {
+  for (const icon of readPostHeader(container).icons) {
+    const text = iconText(icon).trim().slice(0, LIMITS.labelLength);
+    if (!text) continue;
+    const read = vocabulary.resolve(text, lang);
+    if (read.kind !== 'resolved' && read.kind !== 'ambiguous' && read.kind !== 'group') continue;
+    const anchor = iconAnchor(icon);
+    const control = anchor.closest(FB.audienceControl);
+    return control && container.contains(control) ? control : anchor;
+  }
+  return null;
+}
+
+/**
  * Reads the header icon: the first candidate whose text names an audience; unread texts are
  * counted. An element that is nothing but an audience icon ends the search, read or not: behind
  * it sit a reshared original's icons.

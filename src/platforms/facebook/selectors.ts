@@ -38,6 +38,8 @@ export const FB = {
   /** The author's name heading; the first one in a post is the post's own actor. */
   actorHeading: ACTOR_HEADING,
   audienceIcon: AUDIENCE_ICON,
+  /** What the user presses to change a post's audience: the icon's button or link (docs/FACTS.md#facebook-audience-edits). */
+  audienceControl: '[role="button"], button, a[href]',
   message: MESSAGE,
   /** Where a post's header ends: its message, or a comment (or a nested story, behind a context line). */
   headerEnd: `${MESSAGE}, [role="article"]`,

@@ -11,7 +11,7 @@ import {
 } from '../adapter';
 import { InstagramPageData } from './page-data';
 import { pageOf, type PageRef } from './links';
-import { readPrivacyToggle } from './privacy-toggle';
+import { privacyToggleElement, readPrivacyToggle } from './privacy-toggle';
 import {
   accountAudience,
   audienceOfPrivacy,
@@ -146,12 +146,12 @@ class InstagramPageSession implements PageSession {
   private viewerAudience(): AudienceReading {
     const viewer = this.currentViewer;
     if (!viewer) return { audience: 'unknown', evidence: 'none' };
-    if (this.toggle) return audienceOfPrivacy(this.toggle.privacy, 'account', `settings: ${this.toggle.label}`);
+    if (this.toggle) return audienceOfPrivacy(this.toggle.privacy, 'account', { rule: 'instagram_setting', label: this.toggle.label });
     const fromData = this.data.accounts.get(viewer.id);
     if (fromData && fromData.privacy !== 'unknown') return audienceOfPrivacy(fromData.privacy, fromData.evidence, fromData.source);
     const known = this.options.knownAccount;
     if (known && known.accountId === viewer.id && (known.privacy === 'public' || known.privacy === 'private')) {
-      return audienceOfPrivacy(known.privacy, 'account', 'stored account state');
+      return audienceOfPrivacy(known.privacy, 'account', { rule: 'instagram_stored_account' });
     }
     return { audience: 'unknown', evidence: 'none' };
   }
@@ -259,4 +259,6 @@ export const instagramAdapter: PlatformAdapter = {
   labelAttributes: IG.labelAttributes,
   viewer: (doc) => new InstagramPageSession(doc, {}).viewer,
   openSession: (doc, options = {}) => new InstagramPageSession(doc, options),
+  // An Instagram post's audience is its account's: the one control is the "Private account" switch.
+  fixControl: (doc, container) => (container ? null : privacyToggleElement(doc)),
 };

@@ -1,4 +1,4 @@
-import type { AccountPrivacy } from '../../core';
+import type { AccountPrivacy, AudienceSource } from '../../core';
 import { LIMITS, plausibleTime } from '../../core';
 import { extractJsonValues, walkObjects } from '../embedded-json';
 import { IG_DATA, IG_PATHS } from './selectors';
@@ -11,8 +11,8 @@ export interface AccountReading {
   privacy: AccountPrivacy;
   professional?: boolean;
   evidence: 'embedded-json' | 'graphql';
-  /** The data field that decided, e.g. `is_private=false`. */
-  source?: string;
+  /** The data field that decided, e.g. `is_private=false`, or the rule (a professional account cannot be private). */
+  source?: AudienceSource;
   /** When this privacy was first read (the session's clock). */
   seenAt: number;
 }
@@ -175,7 +175,8 @@ export class InstagramPageData {
     if (typeof isPrivate !== 'boolean' && professional === undefined) return;
     // Professional accounts cannot be private: a professional account without is_private is public.
     const privacy: AccountPrivacy = isPrivate === true ? 'private' : isPrivate === false || professional === true ? 'public' : 'unknown';
-    const source = typeof isPrivate === 'boolean' ? `${IG_DATA.isPrivate}=${isPrivate}` : professional ? 'professional account' : undefined;
+    const source: AudienceSource | undefined =
+      typeof isPrivate === 'boolean' ? `${IG_DATA.isPrivate}=${isPrivate}` : professional ? { rule: 'instagram_professional' } : undefined;
     const known = this.accounts.get(id);
     const reading: AccountReading = known ? { ...known } : { accountId: id, privacy, evidence, seenAt: this.now() };
     if (!known && source) reading.source = source;

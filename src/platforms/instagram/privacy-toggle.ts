@@ -54,6 +54,19 @@ function isOn(toggle: Element): boolean {
  * public. A toggle whose label is not in the vocabulary is never guessed: it comes back unread.
  */
 export function readPrivacyToggle(doc: Document): ToggleReading {
+  const found = findPrivacyToggle(doc);
+  if (!found) return null;
+  if ('unread' in found) return found;
+  return { privacy: isOn(found.toggle) ? 'private' : 'public', label: found.label };
+}
+
+/** The "Private account" toggle itself, for the guided fix to point at; null when no toggle's label is known. */
+export function privacyToggleElement(doc: Document): Element | null {
+  const found = findPrivacyToggle(doc);
+  return found && 'toggle' in found ? found.toggle : null;
+}
+
+function findPrivacyToggle(doc: Document): { toggle: Element; label: string } | { unread: string } | null {
   const scope = doc.querySelector(IG.main) ?? doc.body;
   if (!scope || !isElement(scope)) return null;
   const known = privateAccountLabels();
@@ -61,7 +74,7 @@ export function readPrivacyToggle(doc: Document): ToggleReading {
   for (const toggle of scope.querySelectorAll(IG.toggle)) {
     const labels = labelsOf(toggle, doc);
     const label = labels.find((text) => known.has(normalize(text)));
-    if (label) return { privacy: isOn(toggle) ? 'private' : 'public', label: label.trim() };
+    if (label) return { toggle, label: label.trim() };
     firstUnread ??= labels[0]?.trim();
   }
   return firstUnread ? { unread: firstUnread } : null;

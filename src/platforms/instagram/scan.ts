@@ -1,6 +1,6 @@
 import { isElement } from '../dom';
-import type { Audience, DetectedPost, Evidence } from '../../core';
-import { LIMITS, plausibleTime } from '../../core';
+import type { Audience, AudienceSource, DetectedPost, Evidence } from '../../core';
+import { clipSource, LIMITS, plausibleTime } from '../../core';
 import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { DataMedia, InstagramPageData } from './page-data';
 import { IG } from './selectors';
@@ -10,7 +10,7 @@ import { isViewerAccount } from './viewer';
 export interface AudienceReading {
   audience: Audience;
   evidence: Evidence;
-  source?: string;
+  source?: AudienceSource;
 }
 
 export interface InstagramScanContext {
@@ -32,7 +32,7 @@ export interface Owner {
 const UNKNOWN: AudienceReading = { audience: 'unknown', evidence: 'none' };
 
 /** Instagram's audience is the account's (docs/FACTS.md#what-is-public): public → public_account, private → private_account. */
-export function audienceOfPrivacy(privacy: string | undefined, evidence: Evidence, source?: string): AudienceReading {
+export function audienceOfPrivacy(privacy: string | undefined, evidence: Evidence, source?: AudienceSource): AudienceReading {
   const audience = privacy === 'public' ? 'public_account' : privacy === 'private' ? 'private_account' : undefined;
   if (!audience) return UNKNOWN;
   return source ? { audience, evidence, source } : { audience, evidence };
@@ -73,7 +73,7 @@ export function detectedPost(
     evidence: reading.evidence,
   };
   if (owner.username) post.ownerName = owner.username;
-  if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
+  if (reading.source) post.audienceSource = clipSource(reading.source);
   if (extra.publishedAt !== undefined) post.publishedAt = extra.publishedAt;
   if (context.keepExcerpts && extra.excerpt) post.excerpt = extra.excerpt;
   count(post, context);

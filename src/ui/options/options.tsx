@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core';
 import { t } from '../../lib/i18n';
 import { askWorker } from '../../lib/worker-client';
+import { ExternalLink } from '../shared/links';
 import { useWorkerQuery } from '../shared/use-worker';
 
 type Status = { state: 'saving' | 'saved' | 'failed'; text: string } | null;
@@ -60,6 +61,9 @@ export function Options() {
         </>
       )}
       <DeleteEverything onDeleted={reload} />
+      <p class="small" data-link="privacy">
+        <ExternalLink href="../privacy/index.html">{t('optionsPrivacyLink')}</ExternalLink>
+      </p>
     </main>
   );
 }

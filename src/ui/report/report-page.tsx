@@ -60,6 +60,9 @@ export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
               {t(key)}
             </a>
           ))}
+          <a class="button" href="../fix/index.html" data-link="fix">
+            {t('fixTitle')}
+          </a>
         </nav>
       </header>
       <main class="report">

@@ -25,15 +25,18 @@ export function formatDateTime(time: number): string {
   return new Intl.DateTimeFormat(textLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
-/** The plural forms every locale file carries: languages without "few" or "many" repeat "other" there. */
-export type PluralForm = 'one' | 'few' | 'many' | 'other';
+/**
+ * The CLDR plural categories, all six: every locale file carries a message for each, and a language
+ * without one repeats its "other" text there. Latvian needs "zero" (0, 10–20, 30…) and Irish, Maltese
+ * and Slovenian "two": folding those into "other" would give them the wrong grammatical form.
+ */
+export type PluralForm = Intl.LDMLPluralRule;
 
 export function pluralForm(n: number): PluralForm {
-  const form = new Intl.PluralRules(textLocale()).select(n);
-  return form === 'one' || form === 'few' || form === 'many' ? form : 'other';
+  return new Intl.PluralRules(textLocale()).select(n);
 }
 
-/** `key_one`, `key_few`, `key_many` or `key_other`, with the formatted count as $1. */
+/** `key_zero`, `key_one`, `key_two`, `key_few`, `key_many` or `key_other`, with the formatted count as $1. */
 export function tCount(key: string, n: number, ...more: string[]): string {
   return t(`${key}_${pluralForm(n)}`, [formatCount(n), ...more]);
 }

@@ -97,6 +97,33 @@ export async function launchChromium(dist = resolve('dist/chrome')): Promise<Bro
       // Chromium stops an idle worker after ~30 s, or whenever it likes; CDP does it now.
       await session.cdp.send('ServiceWorker.stopAllWorkers');
     },
+    async reloadExtension() {
+      // As an update does: the worker calls runtime.reload(); Chromium reloads the unpacked folder
+      // and starts a new worker, and leaves the old content scripts in open tabs, cut off.
+      const worker = session.context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
+      if (!worker) throw new Error('no extension worker to reload');
+      // Chromium reloads an unpacked extension only in developer mode (else it disables it as an
+      // "unsupported developer extension"), as a developer's browser has it on.
+      const extensions = await session.context.newPage();
+      await extensions.goto('chrome://extensions');
+      await extensions.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { developerPrivate: { updateProfileConfiguration(c: object): Promise<void> } } }
+        ).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
+      );
+      await extensions.close();
+      const before = backgroundStarts;
+      // The worker goes away mid-call: the evaluation's own failure is expected.
+      await worker
+        .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+        .catch(() => undefined);
+      // Playwright keeps one Worker object per address: the new worker shows as a start in CDP's count.
+      const deadline = Date.now() + 30_000;
+      while (backgroundStarts === before) {
+        if (Date.now() > deadline) throw new Error('the extension did not start again after runtime.reload()');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    },
     async restart() {
       // Browser.close, as the user's closing the window does: the profile (and the extension's IndexedDB) stays.
       await session.context.close();

@@ -33,6 +33,11 @@ export interface BrowserDriver {
   /** Stops the background (service worker / event page), as the browser does when it idles. */
   stopBackground(): Promise<void>;
   /**
+   * Reloads the extension as an update does, leaving open tabs as they are; resolves once the new
+   * background runs. Optional: a driver that cannot do it leaves it out, and its tests say they were skipped.
+   */
+  reloadExtension?(): Promise<void>;
+  /**
    * Closes the browser as the user does, and starts it again on the same profile: open tabs are gone,
    * the extension's database stays. Pages from before are closed; ask for new ones.
    */

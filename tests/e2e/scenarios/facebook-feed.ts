@@ -1,4 +1,5 @@
 import type { BrowserDriver, TestPage } from '../drivers/driver';
+import { ask } from './scan';
 
 export interface BadgeSeen {
   id: string;
@@ -38,15 +39,60 @@ export async function openReady(driver: BrowserDriver, url: string): Promise<Tes
   return page;
 }
 
-/** The popup's stored total, once the worker has answered. */
-export async function popupTotals(
-  driver: BrowserDriver,
-): Promise<Record<string, { eligible: number; notEligible: number; unknown: number }>> {
+export type Totals = Record<string, { eligible: number; notEligible: number; unknown: number }>;
+
+/** One extension page per browser to ask the worker from; a restart closes it, and the next ask opens another. */
+const askers = new WeakMap<BrowserDriver, Promise<TestPage>>();
+
+/**
+ * What the worker has stored, per platform: the counts the popup shows, asked with the popup's own
+ * message (overview/get). A poll costs one message instead of loading the popup; the popup's drawing
+ * of the counts is tested on its own (foundation.e2e.ts, ui.e2e.ts).
+ */
+export async function storedTotals(driver: BrowserDriver): Promise<Totals> {
+  type Overview = { ok: boolean; platforms?: { summary: { platform: string; eligible: number; notEligible: number; unknown: number } }[] };
+  const reply = await askWorker<Overview>(driver, { type: 'overview/get' });
+  if (!reply.ok || !reply.platforms) throw new Error(`overview/get failed: ${JSON.stringify(reply)}`);
+  return Object.fromEntries(
+    reply.platforms.map(({ summary: { platform, eligible, notEligible, unknown } }) => [platform, { eligible, notEligible, unknown }]),
+  );
+}
+
+/** Deletes everything stored, as the options page does: a test that counts starts from nothing. */
+export async function clearStore(driver: BrowserDriver): Promise<void> {
+  const reply = await askWorker<{ ok: boolean }>(driver, { type: 'data/delete-all', confirm: true });
+  if (!reply.ok) throw new Error(`data/delete-all failed: ${JSON.stringify(reply)}`);
+}
+
+/** Sends a message of the table from the browser's asking page (opened on first use, and again after a restart). */
+async function askWorker<T>(driver: BrowserDriver, message: unknown): Promise<T> {
+  const once = async (retry: boolean): Promise<T> => {
+    let asker = askers.get(driver);
+    if (!asker) {
+      asker = driver.newPage().then(async (page) => {
+        await page.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+        return page;
+      });
+      askers.set(driver, asker);
+    }
+    try {
+      return await ask<T>(await asker, message);
+    } catch (error) {
+      askers.delete(driver);
+      if (!retry) throw error;
+      return once(false);
+    }
+  };
+  return once(true);
+}
+
+/** The popup's stored total, as the popup draws it, once the worker has answered. */
+export async function popupTotals(driver: BrowserDriver): Promise<Totals> {
   const popup = await driver.newPage();
   await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
   await popup.waitFor(() => document.querySelector('[data-total]') !== null);
   const totals = await popup.evaluate(() => {
-    const out: Record<string, { eligible: number; notEligible: number; unknown: number }> = {};
+    const out: Totals = {};
     for (const section of document.querySelectorAll('section[data-platform]')) {
       const n = (name: string) => Number(section.querySelector(`[data-count="${name}"]`)?.getAttribute('data-value') ?? 0);
       out[section.getAttribute('data-platform')!] = { eligible: n('eligible'), notEligible: n('not-eligible'), unknown: n('unknown') };

@@ -50,3 +50,14 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
   }
   return last;
 }
+
+/**
+ * Waits until the page's own loader (the scan fixtures' 250 ms interval, counted in `window.__checks`)
+ * has run `turns` more times: a span on the page's clock, for checks that something did not happen (a
+ * paused scan does not scroll). Under load the page's timers and the content script's slow down
+ * together, where a fixed sleep in the test would shrink the span the extension had.
+ */
+export async function pageTicks(page: TestPage, turns: number): Promise<void> {
+  const from = await page.evaluate(() => (window as unknown as { __checks: number }).__checks);
+  await page.waitFor((until) => (window as unknown as { __checks: number }).__checks >= until, from + turns, 30_000);
+}

@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
-import { englishT } from '../ui/i18n-mock';
 import { mount, settle, textOf } from '../ui/render';
 import { finding, freshName } from '../store/findings-factory';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
-
-const { ArchiveImport } = await import('../../../src/ui/shared/ArchiveImport');
+import { ArchiveImport } from '../../../src/ui/shared/ArchiveImport';
 
 const FB_PATH = 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json';
 let db: GlasshouseDatabase | undefined;

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DetectedPost } from '../../../src/core';
+import { t as lookup } from '../../../src/lib/i18n';
 
 /** Messages come back as `key(substitutions)`, so a test sees which text went where. */
-const t = vi.fn((key: string, subs?: string | string[]) => (subs === undefined ? key : `${key}(${[subs].flat().join(',')})`));
-vi.mock('../../../src/lib/i18n', () => ({ t, uiLanguage: () => 'en' }));
-const { renderBadge, isLiveBadge, BADGE_ATTRIBUTE } = await import('../../../src/content/badge');
+const t = vi.mocked(lookup).mockImplementation((key, subs) => (subs === undefined ? key : `${key}(${[subs].flat().join(',')})`));
+import { renderBadge, isLiveBadge, BADGE_ATTRIBUTE } from '../../../src/content/badge';
 
 /** The badge's closed shadow roots, caught as they are made (the page cannot reach them; a test can). */
 const roots = new Map<Element, ShadowRoot>();
@@ -107,6 +107,25 @@ describe('a badge', () => {
     disputed.button.click();
     expect(disputed.paragraphs()).toContain('badgeDisagreement(audience_friends,evidence_label)');
     expect(public_.paragraphs()).not.toContain('badgeDisagreement(audience_friends,evidence_label)');
+  });
+
+  it("words a site's rule in the user's language, its label as the page showed it, and an old stored sentence as it is", () => {
+    const cover = view(
+      renderBadge(post({ kind: 'cover_photo', audience: 'public', evidence: 'account', audienceSource: { rule: 'cover_photo' } })),
+    );
+    const setting = view(
+      renderBadge(
+        post({ audience: 'private_account', evidence: 'account', audienceSource: { rule: 'instagram_setting', label: 'Account privato' } }),
+      ),
+    );
+    // Rows stored before the rules were codes hold the English sentence.
+    const old = view(
+      renderBadge(post({ kind: 'cover_photo', audience: 'public', evidence: 'account', audienceSource: 'cover photo: always public' })),
+    );
+    for (const badge of [cover, setting, old]) badge.button.click();
+    expect(cover.paragraphs()[1]).toBe('evidence_account audienceRule_cover_photo');
+    expect(setting.paragraphs()[1]).toBe('evidence_account audienceRule_instagram_setting(Account privato)');
+    expect(old.paragraphs()[1]).toBe('evidence_account badgeSource(cover photo: always public)');
   });
 
   it('follows a changed reading in place, its open explanation too', () => {

@@ -4,13 +4,11 @@
  * A Facebook tab over time: the user edits a post's audience while the page is open, and moves
  * within the site. The newest reading of any signal decides; what the page's data said stays known.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { facebookAdapter } = await import('../../../src/platforms/facebook');
+import { PageWatch } from '../../../src/content/page-watch';
+import { facebookAdapter } from '../../../src/platforms/facebook';
 
 type Batch = { batchId: string; findings: OwnFinding[] };
 const VIEWER = '100001';

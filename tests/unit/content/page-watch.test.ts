@@ -4,10 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import feedEn from '../../fixtures/facebook/feed-en.html?raw';
 import type { OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { facebookAdapter } = await import('../../../src/platforms/facebook');
+import { PageWatch } from '../../../src/content/page-watch';
+import { facebookAdapter } from '../../../src/platforms/facebook';
 
 type Batch = { batchId: string; findings: OwnFinding[] };
 

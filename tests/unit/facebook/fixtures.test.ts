@@ -56,9 +56,9 @@ describe('profile timeline in French, with embedded data', () => {
 
   it('marks the cover photo and profile picture as always public', () => {
     const kinds = page().items.filter((i) => i.post.kind === 'cover_photo' || i.post.kind === 'profile_picture');
-    expect(kinds.map((i) => [i.post.kind, i.post.audience, i.post.evidence, i.post.isOwn])).toEqual([
-      ['cover_photo', 'public', 'account', true],
-      ['profile_picture', 'public', 'account', true],
+    expect(kinds.map((i) => [i.post.kind, i.post.audience, i.post.evidence, i.post.isOwn, i.post.audienceSource])).toEqual([
+      ['cover_photo', 'public', 'account', true, { rule: 'cover_photo' }],
+      ['profile_picture', 'public', 'account', true, { rule: 'profile_picture' }],
     ]);
   });
 

@@ -129,7 +129,7 @@ describe('Instagram professional accounts', () => {
       cookies: ['ds_user_id=31415926535'],
     });
     expect(own(session.accounts())).toMatchObject({ professional: true, privacy: 'public' });
-    expect(items[0]?.post).toMatchObject({ audience: 'public_account', audienceSource: 'professional account' });
+    expect(items[0]?.post).toMatchObject({ audience: 'public_account', audienceSource: { rule: 'instagram_professional' } });
   });
 
   it('reads account_type from a v1 answer: 3 (creator) is professional, 1 is not', () => {

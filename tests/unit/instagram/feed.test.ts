@@ -37,7 +37,7 @@ describe('Instagram home feed', () => {
       isOwn: true,
       audience: 'private_account',
       evidence: 'account',
-      audienceSource: 'stored account state',
+      audienceSource: { rule: 'instagram_stored_account' },
     });
     expect(byId.get('own-reel')).toMatchObject({ audience: 'private_account', evidence: 'account' });
     // Other people's posts are not the viewer's account.

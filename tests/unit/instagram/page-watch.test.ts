@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 // @vitest-environment-options { "url": "https://www.instagram.com/giulia.rossi/" }
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import profilePrivateIt from '../../fixtures/instagram/profile-private-it.html?raw';
 import type { AccountObservation, OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'it' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { instagramAdapter } = await import('../../../src/platforms/instagram');
+import { PageWatch } from '../../../src/content/page-watch';
+import { instagramAdapter } from '../../../src/platforms/instagram';
 
 type Batch = { batchId: string; findings: OwnFinding[]; accounts?: AccountObservation[] };
 const live: { stop(): void }[] = [];

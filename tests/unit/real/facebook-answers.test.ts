@@ -5,16 +5,14 @@
  * every post with a known truth (MANIFEST.md there) gets that truth, through the content script's
  * path (the page-world bridge hands the answer to PageWatch) and through `glasshouse audit`.
  */
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Audience, OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
 import { nodeIo, runCli } from '../../../src/cli/main';
 import { parseReportJson } from '../../../src/report';
 import { describeWithMaterial, readReal, realPath } from './real-material';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { facebookAdapter } = await import('../../../src/platforms/facebook');
+import { PageWatch } from '../../../src/content/page-watch';
+import { facebookAdapter } from '../../../src/platforms/facebook';
 
 /** What the MANIFEST says of one post: its audience, and whether it is the viewer's. */
 interface Truth {

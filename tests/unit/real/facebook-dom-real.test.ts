@@ -6,15 +6,13 @@
  * (which reads it from the page, never from Glasshouse): each post reads its truth, or unknown
  * where the markup cannot say; never a wrong verdict, never a wrong author.
  */
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { Audience, DetectedPost, OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
 import { describeWithMaterial, readReal, realPath } from './real-material';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { facebookAdapter } = await import('../../../src/platforms/facebook');
-const { auditPage } = await import('../../../src/cli/audit');
+import { PageWatch } from '../../../src/content/page-watch';
+import { facebookAdapter } from '../../../src/platforms/facebook';
+import { auditPage } from '../../../src/cli/audit';
 
 interface Truth {
   /** The post's key (its permalink's id); null where the page shows no permalink (sponsored stories). */

@@ -2,15 +2,13 @@
 // @vitest-environment-options { "url": "https://www.instagram.com/", "runScripts": "outside-only" }
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import type { AccountObservation, DetectedPost, OwnFinding } from '../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../src/core';
 import { describeWithMaterial, readReal, realPath } from './real-material';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-const { PageWatch } = await import('../../../src/content/page-watch');
-const { instagramAdapter } = await import('../../../src/platforms/instagram');
-const { auditPage } = await import('../../../src/cli/audit');
+import { PageWatch } from '../../../src/content/page-watch';
+import { instagramAdapter } from '../../../src/platforms/instagram';
+import { auditPage } from '../../../src/cli/audit';
 
 /**
  * The truth per real file, transcribed from real/instagram/MANIFEST.md (the judge, not the code):

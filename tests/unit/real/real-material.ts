@@ -27,7 +27,10 @@ export function readReal(file: string): string {
 }
 
 let warned = false;
-/** `describe`, skipped with a reason when the material it needs is not beside the checkout. */
+/**
+ * `describe`, skipped with a reason when the material it needs is not beside the checkout. The body is
+ * still run to collect its tests: read the files in `beforeAll` or in the tests, never in the body.
+ */
 export function describeWithMaterial(name: string, files: readonly string[], body: () => void): void {
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0 && !warned) {

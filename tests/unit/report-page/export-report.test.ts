@@ -3,13 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isTrainingEligible, type AudienceHistoryStep, type ObservedPost } from '../../../src/core';
 import { openDatabase, recordFindings, writeSettings, type GlasshouseDatabase } from '../../../src/db';
 import { buildReport, ENGLISH_REPORT_STRINGS, parseReportJson, toCsv, toHtml, toJson, type ReportInput } from '../../../src/report';
-import { englishT } from '../ui/i18n-mock';
 import { finding, freshName } from '../store/findings-factory';
 import { generatedPosts } from './rows-factory';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
-
-const { buildReportInChunks, reportFileOf, saveReport } = await import('../../../src/ui/shared/export-report');
+import { buildReportInChunks, reportFileOf, saveReport } from '../../../src/ui/shared/export-report';
 
 const NOW = Date.parse('2025-09-01T12:00:00.000Z');
 

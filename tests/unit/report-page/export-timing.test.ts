@@ -1,10 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isTrainingEligible, type AudienceHistoryStep } from '../../../src/core';
 import { generatedPosts } from './rows-factory';
-
-vi.mock('../../../src/lib/i18n', () => ({ t: (key: string) => key, uiLanguage: () => 'en' }));
-
-const { buildReportInChunks, reportFileOf } = await import('../../../src/ui/shared/export-report');
+import { buildReportInChunks, reportFileOf } from '../../../src/ui/shared/export-report';
 
 /** Time between two progress calls: how long the page could not answer the user. */
 function stretches() {

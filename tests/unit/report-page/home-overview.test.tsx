@@ -2,14 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Overview, PlatformOverview, Request } from '../../../src/core';
 import { OBJECTION_FORMS } from '../../../src/core/meta-addresses';
-import { englishT } from '../ui/i18n-mock';
 import { click, mount, textOf, typeInto } from '../ui/render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { OverviewSections } = await import('../../../src/ui/report/overview-sections');
+import { askWorker } from '../../../src/lib/worker-client';
+import { OverviewSections } from '../../../src/ui/report/overview-sections';
 const ask = vi.mocked(askWorker);
 
 const DAY = 24 * 3600 * 1000;

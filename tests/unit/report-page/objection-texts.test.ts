@@ -51,7 +51,7 @@ describe('the objection helper texts', () => {
       accessTemplate: ['$1', '$2'],
       accessSummary: ['$1'],
       ...Object.fromEntries(
-        ['one', 'few', 'many', 'other'].flatMap((f) => [
+        ['zero', 'one', 'two', 'few', 'many', 'other'].flatMap((f) => [
           [`objectReasonSince_${f}`, ['$1', '$2', '$3']],
           [`objectReasonCount_${f}`, ['$1', '$2']],
         ]),

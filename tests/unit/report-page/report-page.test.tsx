@@ -5,19 +5,17 @@ import type { Finding } from '../../../src/core';
 import { openDatabase, readReportTables, recordFindings, recordObjection, type GlasshouseDatabase } from '../../../src/db';
 import { buildReport, parseReportJson, toJson } from '../../../src/report';
 import { toFindingRow } from '../../../src/ui/report/finding-rows';
-import { englishT } from '../ui/i18n-mock';
 import { click, mount, settle, textOf, typeInto } from '../ui/render';
 import { freshName } from '../store/findings-factory';
 import { generatedPosts } from './rows-factory';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 // The page's overview sections ask the worker (tests/unit/report-page/home-overview.test.tsx); here it has nothing to say.
 vi.mock('../../../src/lib/worker-client', () => ({
   askWorker: vi.fn(async () => ({ ok: false, code: 'worker-unreachable', detail: 'no worker in this test' })),
 }));
 
-const { ReportPage } = await import('../../../src/ui/report/report-page');
-const { FindingsTable } = await import('../../../src/ui/report/findings-table');
+import { ReportPage } from '../../../src/ui/report/report-page';
+import { FindingsTable } from '../../../src/ui/report/findings-table';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -38,6 +38,19 @@ describe('toJson', () => {
     expect(parsed).toEqual({ ok: true, report });
   });
 
+  it("keeps a site's rule as its code (no English in the file), and an old row's sentence as it is", () => {
+    const input = sampleInput();
+    input.posts[0]!.audienceSource = { rule: 'instagram_setting', label: 'Account privato' };
+    input.posts[1]!.audienceSource = 'cover photo: always public';
+    const json = toJson(buildReport(input));
+    const parsed = parseReportJson(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const sources = parsed.report.findings.map((finding) => finding.audienceSource);
+    expect(sources).toContainEqual({ rule: 'instagram_setting', label: 'Account privato' });
+    expect(sources).toContain('cover photo: always public');
+    expect(refusal(json.replace('"instagram_setting"', '"made_up_rule"')).ok).toBe(false);
+  });
+
   it('writes invisible and reordering characters as escapes, and reads them back', () => {
     const input = sampleInput();
     input.posts[0]!.excerpt = 'abc\u202Etxt\u200B\u2028end';

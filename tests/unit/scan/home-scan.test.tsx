@@ -2,14 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformOverview, Request } from '../../../src/core';
 import type { ScanView } from '../../../src/core/scan';
-import { englishT } from '../ui/i18n-mock';
 import { click, mount, textOf } from '../ui/render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { OverviewSections } = await import('../../../src/ui/report/overview-sections');
+import { askWorker } from '../../../src/lib/worker-client';
+import { OverviewSections } from '../../../src/ui/report/overview-sections';
 const ask = vi.mocked(askWorker);
 
 const empty = (name: 'facebook' | 'instagram'): PlatformOverview => ({

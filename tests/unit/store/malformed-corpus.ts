@@ -105,6 +105,18 @@ export function malformedMessages(): { name: string; message: unknown }[] {
   add('objection negative date', { type: 'objection/record', platform: 'facebook', objectedAt: -1 });
   add('objection unknown platform', { type: 'objection/record', platform: 'tiktok', objectedAt: 1 });
   add('viewer-state empty id', { type: 'accounts/viewer-state', platform: 'instagram', accountId: '' });
+  add('fix/queue without a filter', { type: 'fix/queue' });
+  add('fix/queue year as text', { type: 'fix/queue', filter: { year: '2024' } });
+  add('fix/queue unknown filter field', { type: 'fix/queue', filter: { kind: 'post' } });
+  add('fix/open with an address instead of a step', {
+    type: 'fix/open',
+    step: { platform: 'facebook', id: 'p1' },
+    url: 'https://evil.example/',
+  });
+  add('fix/open empty id', { type: 'fix/open', step: { platform: 'facebook', id: '' } });
+  add('fix/skip unknown platform', { type: 'fix/skip', step: { platform: 'tiktok', id: 'p1' } });
+  add('fix/next without a filter', { type: 'fix/next' });
+  add('fix/for-this-tab naming its own target', { type: 'fix/for-this-tab', postId: 'p1' });
   for (const type of [
     'summary/get',
     'overview/get',

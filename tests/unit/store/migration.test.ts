@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { ObservedPost } from '../../../src/core';
-import { exposureSummary, openDatabase, overview, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db';
+import { exposureSummary, fixQueue, openDatabase, overview, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/db';
 import { freshName } from './findings-factory';
 
 describe('schema migration', () => {
@@ -46,7 +46,7 @@ describe('schema migration', () => {
 
     const v2 = openDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     expect(await v2.posts.get(['facebook', 'old'])).toMatchObject({ audience: 'public', publishedYear: 2016 });
     expect(await v2.posts.get(['facebook', 'kept'])).toMatchObject({ audience: 'friends', publishedYear: 0 });
     expect(await v2.observations.count()).toBe(1);
@@ -98,7 +98,7 @@ describe('schema migration', () => {
 
     const v3 = openDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(4);
     expect(await v3.exposureCounts.toArray()).toEqual([
       { platform: 'facebook', eligible: 2, notEligible: 1, unknown: 1 },
       { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 1 },
@@ -113,7 +113,40 @@ describe('schema migration', () => {
     // The indexes as IndexedDB holds them, not as Dexie declares them.
     const stores = v3.backendDB().transaction(['posts', 'observations']);
     expect([...stores.objectStore('posts').indexNames].sort()).toEqual(['[platform+eligible+lastSeen]', '[platform+lastSeen]']);
-    expect([...stores.objectStore('observations').indexNames]).toEqual(['[platform+postId]']);
+    expect([...stores.objectStore('observations').indexNames].sort()).toEqual(['[platform+eligible]', '[platform+postId]']);
     await v3.delete();
+  });
+
+  it("indexes version 3's audience history by eligibility, so the guided fix finds a post made non-public before the upgrade", async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table('posts').put({
+      platform: 'facebook',
+      postId: 'was-public',
+      url: 'https://www.facebook.com/a/posts/was-public',
+      kind: 'post',
+      ownerId: '1',
+      audience: 'friends',
+      eligible: 'no',
+      evidence: 'label',
+      publishedYear: 0,
+      firstSeen: 10,
+      lastSeen: 30,
+    });
+    await v3.table('observations').bulkAdd([
+      { platform: 'facebook', postId: 'was-public', audience: 'public', eligible: 'yes', evidence: 'label', observedAt: 10 },
+      { platform: 'facebook', postId: 'was-public', audience: 'friends', eligible: 'no', evidence: 'label', observedAt: 30 },
+    ]);
+    v3.close();
+
+    const v4 = openDatabase(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await fixQueue(v4, {})).toMatchObject({ total: 1, fixed: 1, steps: [{ id: 'was-public', state: 'fixed', fixedAt: 30 }] });
+    await v4.delete();
   });
 });

@@ -128,6 +128,59 @@ describe('the message router', () => {
     expect((overview as { platforms: { objectedAt?: number }[] }).platforms[0]?.objectedAt).toBe(objectedAt);
   });
 
+  it('walks the guided fix: opens a step in one tab, moves that tab on, and tells only that tab its target', async () => {
+    await open();
+    await recordFindings(
+      db,
+      [
+        finding({ postId: 'newer', url: 'https://www.facebook.com/alice/posts/newer', publishedAt: Date.UTC(2025, 1, 1) }),
+        finding({ postId: 'older', url: 'https://www.facebook.com/alice/posts/older', publishedAt: Date.UTC(2024, 1, 1) }),
+      ],
+      true,
+    );
+    const calls: string[] = [];
+    let existing = false;
+    const fixTabs = {
+      open: async (url: string) => (calls.push(`open ${url}`), 7),
+      exists: async () => existing,
+      focus: async () => undefined,
+      navigate: async (tabId: number, url: string) => void calls.push(`navigate ${tabId} ${url}`),
+      notify: async (tabId: number) => void calls.push(`notify ${tabId}`),
+    };
+    const page = (message: unknown) => route(message, 'extension-page', async () => db, { fixTabs });
+    const tab = (tabId: number) => route({ type: 'fix/for-this-tab' }, 'content-script', async () => db, { fixTabs, tabId });
+    expect(await page({ type: 'fix/next', filter: {} })).toEqual({ ok: true, current: { platform: 'facebook', id: 'newer' } });
+    existing = true;
+    expect(await tab(7)).toEqual({ ok: true, target: { kind: 'post', platform: 'facebook', postId: 'newer' } });
+    expect(await tab(8)).toEqual({ ok: true, target: null });
+    // An extension page is no tab of the site: it has no target even if it names the tab.
+    expect(await route({ type: 'fix/for-this-tab' }, 'extension-page', async () => db, { fixTabs, tabId: 7 })).toEqual({
+      ok: true,
+      target: null,
+    });
+    expect(await page({ type: 'fix/skip', step: { platform: 'facebook', id: 'newer' } })).toEqual({ ok: true, done: true });
+    expect(await page({ type: 'fix/next', filter: {} })).toEqual({ ok: true, current: { platform: 'facebook', id: 'older' } });
+    expect(calls).toEqual([
+      'open https://www.facebook.com/alice/posts/newer',
+      'notify 7',
+      'navigate 7 https://www.facebook.com/alice/posts/older',
+      'notify 7',
+    ]);
+    expect(await page({ type: 'fix/open', step: { platform: 'facebook', id: 'elsewhere' } })).toMatchObject({
+      ok: false,
+      code: 'fix-step-unknown',
+    });
+    expect(await route({ type: 'fix/next', filter: {} }, 'extension-page', async () => db, {})).toMatchObject({
+      ok: false,
+      code: 'fix-no-tabs',
+    });
+    // Content scripts may only ask for their target.
+    expect(await route({ type: 'fix/next', filter: {} }, 'content-script', async () => db, { fixTabs, tabId: 7 })).toMatchObject({
+      ok: false,
+      code: 'not-allowed',
+    });
+  });
+
   it('answers every message with a reply its sender can parse with the reply schema', async () => {
     await open();
     await recordAccounts(db, [
@@ -143,6 +196,8 @@ describe('the message router', () => {
     ]);
     await recordObjection(db, 'facebook', Date.UTC(2025, 5, 1), Date.now());
     const tabs = { open: async () => 7, exists: async () => true, focus: async () => undefined };
+    const fixTabs = { ...tabs, navigate: async () => undefined, notify: async () => undefined };
+    await recordFindings(db, [finding({ postId: 'to-fix', audience: 'public' })], true);
     const asked: [Request, 'content-script' | 'extension-page'][] = [
       [
         { type: 'findings/record', batchId: 'b', findings: [{ ...finding({ postId: 'r', excerpt: 'Hello' }), isOwn: true }], accounts: [] },
@@ -164,11 +219,18 @@ describe('the message router', () => {
       [{ type: 'scan/cancel', platform: 'facebook' }, 'extension-page'],
       [{ type: 'scan/progress', scanId: 99, progress: { postsFound: 0, publicFound: 0 } }, 'content-script'],
       [{ type: 'scan/pause' }, 'extension-page'],
+      [{ type: 'fix/queue', filter: {} }, 'extension-page'],
+      [{ type: 'fix/open', step: { platform: 'facebook', id: 'to-fix' } }, 'extension-page'],
+      [{ type: 'fix/open', step: { platform: 'facebook', id: 'not-in-queue' } }, 'extension-page'],
+      [{ type: 'fix/for-this-tab' }, 'content-script'],
+      [{ type: 'fix/skip', step: { platform: 'facebook', id: 'to-fix' } }, 'extension-page'],
+      [{ type: 'fix/next', filter: { platform: 'facebook' } }, 'extension-page'],
+      [{ type: 'fix/queue', filter: {} }, 'content-script'],
       [{ type: 'data/delete-all', confirm: true }, 'content-script'],
       [{ type: 'data/delete-all', confirm: true }, 'extension-page'],
     ];
     for (const [request, sender] of asked) {
-      const reply = await route(request, sender, async () => db, { tabs, tabId: 7 });
+      const reply = await route(request, sender, async () => db, { tabs, fixTabs, tabId: 7 });
       const parsed = replySchema(request.type).safeParse(reply);
       expect(parsed.success, `${request.type}: ${JSON.stringify(reply)}`).toBe(true);
     }

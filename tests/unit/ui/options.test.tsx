@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Request, Settings } from '../../../src/core';
-import { englishT } from './i18n-mock';
 import { click, mount, textOf, typeInto } from './render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { Options } = await import('../../../src/ui/options/options');
+import { askWorker } from '../../../src/lib/worker-client';
+import { Options } from '../../../src/ui/options/options';
 const ask = vi.mocked(askWorker);
 
 /** A worker holding settings in memory, recording what it was asked. */
@@ -96,5 +94,14 @@ describe('options', () => {
     expect(textOf(setting(root, 'delete-all').querySelector('[role="status"]'))).toBe('Everything Glasshouse stored has been deleted.');
     // Settings are read again: back to the defaults.
     expect((setting(root, 'keepExcerpts').querySelector('input') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('links the privacy policy packaged with the extension', async () => {
+    worker();
+    const root = await mount(<Options />);
+    const link = root.querySelector('[data-link="privacy"] a') as HTMLAnchorElement;
+    // A page of the package, never an address on the web: it shows offline.
+    expect(link.getAttribute('href')).toBe('../privacy/index.html');
+    expect(textOf(link)).toContain('Privacy policy');
   });
 });

@@ -2,17 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Overview, PlatformOverview, Request } from '../../../src/core';
 import { INSTAGRAM_PRIVACY_SETTING, OWN_PROFILE } from '../../../src/core/meta-addresses';
-import { englishT } from './i18n-mock';
 import { mount, textOf } from './render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('../../../src/lib/browser', () => ({
   browser: { runtime: { getURL: (path: string) => `chrome-extension://glasshouse/${path}` } },
 }));
 
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { Popup } = await import('../../../src/ui/popup/popup');
+import { askWorker } from '../../../src/lib/worker-client';
+import { Popup } from '../../../src/ui/popup/popup';
 const ask = vi.mocked(askWorker);
 
 const DAY = 24 * 3600 * 1000;

@@ -17,7 +17,7 @@ const LOCALES = resolve('public/_locales');
 type Messages = Record<string, { message: string }>;
 const locales = readdirSync(LOCALES);
 const messagesOf = (locale: string): Messages => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
-const FORMS = ['one', 'few', 'many', 'other'] as const;
+const FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
 /** Counts for an exposure, as the store could hold them: `public` has public posts, `unknown` only unreadable ones besides. */
 function countsFor(exposure: Exposure, eligible: number, unknown: number) {

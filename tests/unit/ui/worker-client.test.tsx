@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { englishT } from './i18n-mock';
 import { mount, textOf } from './render';
 
-vi.mock('../../../src/lib/i18n', () => ({ t: englishT, uiLanguage: () => 'en' }));
 vi.mock('../../../src/lib/browser', () => ({ browser: { runtime: { sendMessage: vi.fn() } } }));
 
-const { browser } = await import('../../../src/lib/browser');
-const { askWorker } = await import('../../../src/lib/worker-client');
-const { Popup } = await import('../../../src/ui/popup/popup');
+import { browser } from '../../../src/lib/browser';
+import { askWorker } from '../../../src/lib/worker-client';
+import { Popup } from '../../../src/ui/popup/popup';
 const send = vi.mocked(browser.runtime.sendMessage);
 
 afterEach(() => send.mockReset());
