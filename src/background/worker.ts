@@ -13,13 +13,21 @@ import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
 import { browserFixTabs } from './fix-tabs';
 import { databaseOnDemand } from './worker-database';
+import { countMayHaveChanged, refreshToolbarBadge } from './toolbar-badge';
 
 const ready = databaseOnDemand(async () => (await openDatabase().open()) as GlasshouseDatabase);
+
+/** The toolbar badge: the count of own posts public now (toolbar-badge.ts). */
+const refreshBadge = () => refreshToolbarBadge(ready, browser.action);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
-  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs });
+  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs }).then((reply) => {
+    // After the answer is made, not before: the badge never delays a sender.
+    if (reply?.ok && countMayHaveChanged(message)) void refreshBadge();
+    return reply;
+  });
 });
 
 // A new browser session: the full-history scan's tab ids mean nothing now, a running scan pauses.
@@ -39,4 +47,6 @@ function pauseScans(reason: ScanInterruption): void {
       await pauseInterruptedScans(db, reason);
     })
     .catch(() => undefined);
+  // A browser start or an update: the badge is drawn again from what is stored (the browser does not keep it).
+  void refreshBadge();
 }

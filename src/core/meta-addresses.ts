@@ -32,3 +32,21 @@ export const INSTAGRAM_PRIVACY_SETTING = `${SITES.instagram.origin}/accounts/pri
 
 /** Facebook's activity log, where every own post and its audience can be reviewed (docs/FACTS.md#fixing-exposure). */
 export const FACEBOOK_ACTIVITY_LOG = `${SITES.facebook.origin}/me/allactivity`;
+
+/**
+ * Where a user starts so Glasshouse sees them: their own profile. Facebook's `/me` opens the logged-in
+ * user's profile; Instagram has no such address without the username, so its home page.
+ */
+export const OWN_PROFILE: Readonly<Record<Platform, string>> = {
+  facebook: `${SITES.facebook.origin}/me`,
+  instagram: `${SITES.instagram.origin}/`,
+};
+
+/**
+ * Where Meta takes a request for access (GDPR art. 15), docs/OBJECTION.md#where-to-send: its Help
+ * Center form for exercising privacy rights, and the Privacy Policy, whose "How to contact Meta with
+ * questions" names the data protection officer of Meta Platforms Ireland Limited. Neither was opened
+ * live (no network); the form's id is as a stored copy of it showed.
+ */
+export const ACCESS_REQUEST_FORM = `${SITES.facebook.origin}/help/contact/507739850846588`;
+export const PRIVACY_POLICY = `${SITES.facebook.origin}/privacy/policy/`;

@@ -106,10 +106,10 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
   });
 
   it('scrolls the profile by itself, shows progress, pauses, resumes from its cursor, ends, and stores every post once', async () => {
-    const popup = await driver.newPage();
-    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
-    // Started as the popup's button does, at a faster pace than the default 1.5–3 s, for the test's sake.
-    const started = await ask<{ ok: boolean; opened: boolean }>(popup, {
+    const home = await driver.newPage();
+    await home.goto(`${driver.extensionOrigin}/src/ui/report/index.html`);
+    // Started as the Glasshouse page's button does, at a faster pace than the default 1.5–3 s, for the test's sake.
+    const started = await ask<{ ok: boolean; opened: boolean }>(home, {
       type: 'scan/start',
       platform: 'facebook',
       pace: { minMs: 400, maxMs: 700 },
@@ -129,7 +129,7 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     expect(early!.scrollY).toBeGreaterThan(0);
 
     // Pause (from an extension page, the message the panel's button sends for its own tab): it stops scrolling.
-    await ask(popup, { type: 'scan/pause', platform: 'facebook' });
+    await ask(home, { type: 'scan/pause', platform: 'facebook' });
     const paused = await until(
       () => panelOf(tab),
       (p) => p?.status === 'paused',
@@ -141,20 +141,20 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     const still = await panelOf(tab);
     expect(still).toMatchObject({ status: 'paused', found: paused!.found, scrollY: paused!.scrollY });
     expect(paused!.found).toBeLessThan(TOTAL);
-    const stored = await ask<{ ok: boolean; scan: { status: string; postsFound: number; reason: string } }>(popup, {
+    const stored = await ask<{ ok: boolean; scan: { status: string; postsFound: number; reason: string } }>(home, {
       type: 'scan/status',
       platform: 'facebook',
     });
     expect(stored.scan).toMatchObject({ status: 'paused', reason: 'paused-by-user' });
     expect(stored.scan.postsFound).toBeGreaterThanOrEqual(paused!.found - 2);
 
-    // Later: the tab is gone, and the user presses the popup's button again. A new tab carries on.
+    // Later: the tab is gone, and the user presses the Glasshouse page's button again. A new tab carries on.
     await tab.close();
-    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="scan-facebook"]')!.click());
+    await home.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="scan-facebook"]')!.click());
     tab = await driver.pageAt(PROFILE, 20_000).catch(async (error) => {
-      const outcome = await popup.evaluate(() => document.querySelector('[data-section="report"] [role="status"]')?.textContent);
-      const status = await ask(popup, { type: 'scan/status', platform: 'facebook' });
-      throw new Error(`${String(error)}; popup says ${outcome}; scan ${JSON.stringify(status)}`);
+      const outcome = await home.evaluate(() => document.querySelector('[data-section="scan"] [role="status"]')?.textContent);
+      const status = await ask(home, { type: 'scan/status', platform: 'facebook' });
+      throw new Error(`${String(error)}; page says ${outcome}; scan ${JSON.stringify(status)}`);
     });
     const resumed = await until(
       () => panelOf(tab),
@@ -181,7 +181,7 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     // The worker's row, and the store: every post once, with its audience.
     const last = await until(
       () =>
-        ask<{ scan: { status: string; postsFound: number; publicFound: number; oldestReached?: number } }>(popup, {
+        ask<{ scan: { status: string; postsFound: number; publicFound: number; oldestReached?: number } }>(home, {
           type: 'scan/status',
           platform: 'facebook',
         }),
@@ -194,9 +194,9 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
       .poll(async () => (await storedTotals(driver)).facebook, { timeout: 20_000 })
       .toEqual({ eligible: TOTAL / 3, notEligible: TOTAL / 3, unknown: TOTAL / 3 });
 
-    // The popup's summary of the last scan.
+    // The Glasshouse page's summary of the last scan.
     const summary = await driver.newPage();
-    await summary.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+    await summary.goto(`${driver.extensionOrigin}/src/ui/report/index.html`);
     await summary.waitFor(() => document.querySelector('section[data-platform="facebook"] [data-last-scan]') !== null);
     expect(
       await summary.evaluate(() => {
@@ -206,7 +206,7 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
     ).toEqual(['done', String(TOTAL), String(TOTAL / 3)]);
     await summary.close();
     await tab.close();
-    await popup.close();
+    await home.close();
   }, 180_000);
 
   it('made no network request of its own', () => {
@@ -226,9 +226,9 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
   });
 
   it('loses nothing it counted, shows the scan as paused after the restart, and carries on to the end counting each post once', async () => {
-    let popup = await driver.newPage();
-    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
-    await ask(popup, { type: 'scan/start', platform: 'facebook', pace: { minMs: 400, maxMs: 700 } });
+    let home = await driver.newPage();
+    await home.goto(`${driver.extensionOrigin}/src/ui/report/index.html`);
+    await ask(home, { type: 'scan/start', platform: 'facebook', pace: { minMs: 400, maxMs: 700 } });
     const tab = await driver.pageAt(PROFILE, 20_000);
     await until(
       () => panelOf(tab),
@@ -236,17 +236,17 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
       40_000,
       'progress before the browser closes',
     );
-    const before = await ask<{ scan: { status: string; postsFound: number } }>(popup, { type: 'scan/status', platform: 'facebook' });
+    const before = await ask<{ scan: { status: string; postsFound: number } }>(home, { type: 'scan/status', platform: 'facebook' });
     expect(before.scan).toMatchObject({ status: 'running' });
     expect(before.scan.postsFound).toBeGreaterThan(0);
 
     // The user quits the browser in the middle of the scan, and starts it again later.
     await driver.restart();
-    popup = await driver.newPage();
-    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+    home = await driver.newPage();
+    await home.goto(`${driver.extensionOrigin}/src/ui/report/index.html`);
     const after = await until(
       () =>
-        ask<{ scan: { status: string; reason?: string; postsFound: number; resumable: boolean } }>(popup, {
+        ask<{ scan: { status: string; reason?: string; postsFound: number; resumable: boolean } }>(home, {
           type: 'scan/status',
           platform: 'facebook',
         }),
@@ -260,11 +260,11 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
     const stored = (await storedTotals(driver)).facebook!;
     const storedPosts = stored.eligible + stored.notEligible + stored.unknown;
     expect(storedPosts).toBeGreaterThanOrEqual(after.scan.postsFound);
-    // The popup says so in words.
-    await popup.waitFor(() => document.querySelector('section[data-platform="facebook"] [data-last-scan="paused"]') !== null);
+    // The Glasshouse page says so in words.
+    await home.waitFor(() => document.querySelector('section[data-platform="facebook"] [data-last-scan="paused"]') !== null);
 
-    // Resumed from the popup's button: a new tab catches up past the cursor, then goes on to the end.
-    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="scan-facebook"]')!.click());
+    // Resumed from the Glasshouse page's button: a new tab catches up past the cursor, then goes on to the end.
+    await home.evaluate(() => document.querySelector<HTMLButtonElement>('[data-action="scan-facebook"]')!.click());
     const resumedTab = await driver.pageAt(PROFILE, 20_000);
     const done = await until(
       () => panelOf(resumedTab),
@@ -275,13 +275,13 @@ describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-sca
     expect(done).toMatchObject({ found: TOTAL, public: TOTAL / 3, reason: 'end-of-timeline' });
     // The panel draws the end as the tab sees it; the worker's record of it may follow a moment later.
     await expect
-      .poll(async () => (await ask<{ scan: object }>(popup, { type: 'scan/status', platform: 'facebook' })).scan, { timeout: 20_000 })
+      .poll(async () => (await ask<{ scan: object }>(home, { type: 'scan/status', platform: 'facebook' })).scan, { timeout: 20_000 })
       .toMatchObject({ status: 'done', postsFound: TOTAL, publicFound: TOTAL / 3 });
     await expect
       .poll(async () => (await storedTotals(driver)).facebook, { timeout: 20_000 })
       .toEqual({ eligible: TOTAL / 3, notEligible: TOTAL / 3, unknown: TOTAL / 3 });
     await resumedTab.close();
-    await popup.close();
+    await home.close();
   }, 240_000);
 
   it('made no network request of its own, before or after the restart', () => {

@@ -7,7 +7,7 @@ import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { badgesOn, openReady, storedTotals } from './scenarios/facebook-feed';
 import { captureDownloads, downloads } from './scenarios/downloads';
 import { until } from './scenarios/scan';
-import { clickOn, openExtensionPage } from './scenarios/ui';
+import { clickOn, openExtensionPage, openHome } from './scenarios/ui';
 
 const REPORT = '/src/ui/report/index.html';
 
@@ -128,10 +128,9 @@ describe(`[${DRIVER_NAME}] hostile page content`, () => {
     expect((await storedTotals(driver)).facebook).toEqual(HOSTILE_STORED);
   });
 
-  it('shows stored hostile text in the popup as text', async () => {
-    const popup = await driver.newPage();
-    await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
-    await popup.waitFor(() => document.querySelector('[data-total]') !== null);
+  it("shows stored hostile text in the Glasshouse page's latest public posts as text", async () => {
+    const popup = await openHome(driver);
+    await popup.waitFor(() => document.querySelector('[data-section="overview"] .recent li') !== null);
     const result = await popup.evaluate(() => ({
       pwned: (window as { __pwned?: unknown }).__pwned ?? null,
       injected: document.querySelectorAll('img[src="x"], script:not([src])').length,

@@ -4,7 +4,7 @@ import { serveExtra } from '../../scripts/fixture-routes.js';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { launchDriver, DRIVER_NAME } from './drivers/select';
 import { badgesFor, badgesOn, openReady, storedTotals } from './scenarios/facebook-feed';
-import { openExtensionPage, POPUP, readPopup } from './scenarios/ui';
+import { openHome, readHome } from './scenarios/ui';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/facebook/${name}`, import.meta.url), 'utf8');
 const FEED = fixture('feed-en.html');
@@ -56,9 +56,9 @@ describe(`[${DRIVER_NAME}] Facebook on its web. and m. hosts`, () => {
     await expect
       .poll(() => storedTotals(driver), { timeout: 20_000 })
       .toMatchObject({ facebook: { eligible: 3, notEligible: 3, unknown: 0 } });
-    const popup = await openExtensionPage(driver, POPUP);
-    const links = (await readPopup(popup)).platforms.facebook?.links ?? [];
-    await popup.close();
+    const home = await openHome(driver);
+    const links = (await readHome(home)).links.facebook ?? [];
+    await home.close();
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatch(/^https:\/\/www\.facebook\.com\//);
   });

@@ -21,7 +21,7 @@ async function popupPrivacy(driver: BrowserDriver): Promise<string | null> {
   await popup.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
   await popup.waitFor(() => document.querySelector('[data-total]') !== null);
   const privacy = await popup.evaluate(
-    () => document.querySelector('[data-platform="instagram"] [data-account-privacy]')?.getAttribute('data-account-privacy') ?? null,
+    () => document.querySelector('[data-platform="instagram"][data-account-privacy]')?.getAttribute('data-account-privacy') ?? null,
   );
   await popup.close();
   return privacy;

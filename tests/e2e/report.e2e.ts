@@ -5,9 +5,8 @@ import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { openReady, storedTotals } from './scenarios/facebook-feed';
 import { captureDownloads, chooseFile, downloads, type Download } from './scenarios/downloads';
-import { clickOn, fillIn, openExtensionPage, POPUP, seriousAxeViolations } from './scenarios/ui';
+import { clickOn, fillIn, HOME, openExtensionPage, seriousAxeViolations } from './scenarios/ui';
 
-const REPORT = '/src/ui/report/index.html';
 /**
  * Findings imported by the large-report test: enough for many pages, import chunks and chart steps. At
  * 50,000 (`GLASSHOUSE_REPORT_FINDINGS=50000`, the size the report page is built for) the import alone takes
@@ -16,7 +15,7 @@ const REPORT = '/src/ui/report/index.html';
 const BULK = Number(process.env.GLASSHOUSE_REPORT_FINDINGS ?? 5_000);
 
 async function openReport(driver: BrowserDriver, rows: number): Promise<TestPage> {
-  const page = await openExtensionPage(driver, REPORT);
+  const page = await openExtensionPage(driver, HOME);
   await page.waitFor((n) => document.querySelectorAll('tr[data-row]').length === n, rows, 30_000);
   await page.waitFor(() => document.querySelector('[data-section="charts"] svg') !== null);
   return page;
@@ -78,19 +77,6 @@ describe(`[${DRIVER_NAME}] the report page, export and import`, () => {
       .poll(() => storedTotals(driver), { timeout: 20_000 })
       .toMatchObject({ facebook: { eligible: 2, notEligible: 3, unknown: 0 } });
     await feed.close();
-  });
-
-  it("exports JSON, CSV and HTML from the popup's buttons", async () => {
-    const popup = await openExtensionPage(driver, POPUP);
-    await captureDownloads(popup);
-    for (const format of ['json', 'csv', 'html']) {
-      await clickOn(popup, `[data-action="export-${format}"]`);
-      await popup.waitFor(() => document.querySelector('[data-section="report"] [role="status"]')?.getAttribute('data-outcome') === 'done');
-      const status = await popup.evaluate(() => document.querySelector('[data-section="report"] [role="status"]')!.textContent ?? '');
-      expect(status).toMatch(new RegExp(`glasshouse-report-\\d{4}-\\d{2}-\\d{2}\\.${format}`));
-    }
-    expectFeedFiles(await downloads(popup, 3));
-    await popup.close();
   });
 
   it('shows the five findings in a sortable, filterable table with the charts', async () => {

@@ -1,52 +1,47 @@
 import type { PlatformOverview } from '../../core';
 import { t } from '../../lib/i18n';
 import { useWorkerQuery } from '../shared/use-worker';
-import { DiagnosticsPanel } from './diagnostics';
-import { EmptyState } from './empty-state';
-import { FixingAdvice } from './fixing';
-import { ObjectionPanel } from './objection';
-import { PlatformSummaryView } from './platform-summary';
-import { ReportActions } from './report-actions';
+import { HOME_PAGE } from './next-step';
+import { PlatformVerdict } from './platform-verdict';
 
+/**
+ * One screen (400 × 600 CSS px, issue 18): per platform one sentence, the counts and the next step.
+ * Everything else is on the Glasshouse page (src/ui/report/), one click away.
+ */
 export function Popup() {
-  const { loaded, reload } = useWorkerQuery({ type: 'overview/get' });
+  const { loaded } = useWorkerQuery({ type: 'overview/get' });
   return (
     <>
       <header class="page-header">
         <h1>{t('extensionName')}</h1>
-        <a href="../options/index.html" target="_blank" rel="noopener" class="header-link">
-          {t('popupSettingsLink')}
-          <span class="visually-hidden"> {t('opensInNewTab')}</span>
-        </a>
+        <nav class="header-links" aria-label={t('popupLinksLabel')}>
+          <a href={HOME_PAGE} target="_blank" rel="noopener" data-link="home">
+            {t('popupOpenHome')}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+          <a href="../options/index.html" target="_blank" rel="noopener">
+            {t('popupSettingsLink')}
+            <span class="visually-hidden"> {t('opensInNewTab')}</span>
+          </a>
+        </nav>
       </header>
       <main>
         {loaded.state === 'loading' && <p class="muted">{t('loading')}</p>}
         {loaded.state === 'failed' && <p role="alert">{t('popupLoadFailed', [loaded.error])}</p>}
-        {loaded.state === 'ready' && <Loaded platforms={loaded.value.platforms} reload={reload} />}
+        {loaded.state === 'ready' && <Loaded platforms={loaded.value.platforms} />}
       </main>
-      {loaded.state === 'ready' && (
-        <footer>
-          <DiagnosticsPanel platforms={loaded.value.platforms} />
-        </footer>
-      )}
     </>
   );
 }
 
-function Loaded({ platforms, reload }: { platforms: PlatformOverview[]; reload: () => Promise<void> }) {
+function Loaded({ platforms }: { platforms: PlatformOverview[] }) {
   const total = platforms.reduce((n, p) => n + p.summary.total, 0);
+  // data-total, data-empty and section[data-platform] [data-count] are read by the browser tests.
   return (
-    <>
-      {/* data-total and section[data-platform] [data-count] are read by the browser tests. */}
-      <div data-total={total}>
-        {total === 0 && <EmptyState />}
-        {platforms.map((p) => (
-          <PlatformSummaryView key={p.summary.platform} overview={p} />
-        ))}
-      </div>
-      <ObjectionPanel platforms={platforms} reload={reload} />
-      <FixingAdvice platforms={platforms} />
-      <ReportActions />
-    </>
+    <div data-total={total} data-empty={total === 0 ? '' : undefined}>
+      {platforms.map((p) => (
+        <PlatformVerdict key={p.summary.platform} overview={p} />
+      ))}
+    </div>
   );
 }

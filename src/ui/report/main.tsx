@@ -5,5 +5,5 @@ import { textLocale } from '../shared/format';
 import { ReportPage } from './report-page';
 
 document.documentElement.lang = textLocale();
-document.title = t('reportTitle');
+document.title = t('extensionName');
 render(<ReportPage />, document.getElementById('app')!);

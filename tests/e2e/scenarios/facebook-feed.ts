@@ -94,7 +94,7 @@ export async function popupTotals(driver: BrowserDriver): Promise<Totals> {
   const totals = await popup.evaluate(() => {
     const out: Totals = {};
     for (const section of document.querySelectorAll('section[data-platform]')) {
-      const n = (name: string) => Number(section.querySelector(`[data-count="${name}"]`)?.textContent ?? 0);
+      const n = (name: string) => Number(section.querySelector(`[data-count="${name}"]`)?.getAttribute('data-value') ?? 0);
       out[section.getAttribute('data-platform')!] = { eligible: n('eligible'), notEligible: n('not-eligible'), unknown: n('unknown') };
     }
     return out;

@@ -4,6 +4,8 @@ import type { BrowserDriver, TestPage } from '../drivers/driver';
 
 export const POPUP = '/src/ui/popup/index.html';
 export const OPTIONS = '/src/ui/options/index.html';
+/** The Glasshouse page (the report page, the app's home): everything the popup leaves out. */
+export const HOME = '/src/ui/report/index.html';
 
 /** An extension page, once its first worker answer is on screen. */
 export async function openExtensionPage(driver: BrowserDriver, path: string): Promise<TestPage> {
@@ -17,14 +19,16 @@ export interface PopupSeen {
   total: number | null;
   empty: boolean;
   failed: string | null;
-  platforms: Record<string, { eligible: number; notEligible: number; unknown: number; verdict: string | null; links: string[] }>;
-  objections: Record<string, { objected: boolean; objectedAt: number | null; prompt: boolean; text: string }>;
+  platforms: Record<
+    string,
+    { eligible: number; notEligible: number; unknown: number; verdict: string | null; sentence: string; step: string | null }
+  >;
 }
 
-/** What the popup shows, read off its data hooks. */
+/** What the popup shows, read off its data hooks: per platform the counts, the verdict and its sentence, the next step. */
 export function readPopup(page: TestPage): Promise<PopupSeen> {
   return page.evaluate(() => {
-    const number = (el: Element | null) => Number(el?.textContent ?? 0);
+    const number = (el: Element | null) => Number(el?.getAttribute('data-value') ?? 0);
     const platforms: PopupSeen['platforms'] = {};
     for (const section of document.querySelectorAll('section[data-platform]')) {
       platforms[section.getAttribute('data-platform')!] = {
@@ -32,10 +36,40 @@ export function readPopup(page: TestPage): Promise<PopupSeen> {
         notEligible: number(section.querySelector('[data-count="not-eligible"]')),
         unknown: number(section.querySelector('[data-count="unknown"]')),
         verdict: section.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null,
-        links: [...section.querySelectorAll<HTMLAnchorElement>('.recent a')].map((a) => a.href),
+        sentence: (section.querySelector('[data-verdict]')?.textContent ?? '').trim(),
+        step: section.querySelector('[data-step]')?.getAttribute('data-step') ?? null,
       };
     }
-    const objections: PopupSeen['objections'] = {};
+    const total = document.querySelector('[data-total]')?.getAttribute('data-total');
+    return {
+      total: total === undefined || total === null ? null : Number(total),
+      empty: document.querySelector('[data-empty]') !== null,
+      failed: document.querySelector('[role="alert"]')?.textContent ?? null,
+      platforms,
+    };
+  });
+}
+
+export interface HomeSeen {
+  /** The latest public posts' links, per platform. */
+  links: Record<string, string[]>;
+  objections: Record<string, { objected: boolean; objectedAt: number | null; prompt: boolean; text: string }>;
+}
+
+/** Opens the Glasshouse page, once the worker's overview is on screen. */
+export async function openHome(driver: BrowserDriver): Promise<TestPage> {
+  const page = await openExtensionPage(driver, HOME);
+  await page.waitFor(() => document.querySelector('[data-objection], [role="alert"]') !== null);
+  return page;
+}
+
+/** What the Glasshouse page's overview and objection sections show. */
+export function readHome(page: TestPage): Promise<HomeSeen> {
+  return page.evaluate(() => {
+    const links: HomeSeen['links'] = {};
+    for (const section of document.querySelectorAll('[data-section="overview"] section[data-platform]'))
+      links[section.getAttribute('data-platform')!] = [...section.querySelectorAll<HTMLAnchorElement>('.recent a')].map((a) => a.href);
+    const objections: HomeSeen['objections'] = {};
     for (const block of document.querySelectorAll('[data-objection]')) {
       const at = block.querySelector('[data-objected-at]')?.getAttribute('data-objected-at');
       objections[block.getAttribute('data-objection')!] = {
@@ -45,14 +79,16 @@ export function readPopup(page: TestPage): Promise<PopupSeen> {
         text: (block.textContent ?? '').replace(/\s+/g, ' ').trim(),
       };
     }
-    const total = document.querySelector('[data-total]')?.getAttribute('data-total');
-    return {
-      total: total === undefined || total === null ? null : Number(total),
-      empty: document.querySelector('[data-empty]') !== null,
-      failed: document.querySelector('[role="alert"]')?.textContent ?? null,
-      platforms,
-      objections,
-    };
+    return { links, objections };
+  });
+}
+
+/** The toolbar badge's text, read as the extension's own page may (action.getBadgeText: no permission needed). */
+export function toolbarBadge(page: TestPage): Promise<string> {
+  return page.evaluate(async () => {
+    type Action = { action: { getBadgeText(details: object): Promise<string> } };
+    const scope = globalThis as unknown as { browser?: Action; chrome: Action };
+    return (scope.browser ?? scope.chrome).action.getBadgeText({});
   });
 }
 

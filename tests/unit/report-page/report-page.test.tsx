@@ -8,6 +8,12 @@ import { toFindingRow } from '../../../src/ui/report/finding-rows';
 import { click, mount, settle, textOf, typeInto } from '../ui/render';
 import { freshName } from '../store/findings-factory';
 import { generatedPosts } from './rows-factory';
+
+// The page's overview sections ask the worker (tests/unit/report-page/home-overview.test.tsx); here it has nothing to say.
+vi.mock('../../../src/lib/worker-client', () => ({
+  askWorker: vi.fn(async () => ({ ok: false, code: 'worker-unreachable', detail: 'no worker in this test' })),
+}));
+
 import { ReportPage } from '../../../src/ui/report/report-page';
 import { FindingsTable } from '../../../src/ui/report/findings-table';
 
@@ -111,7 +117,7 @@ describe('the report page', () => {
   it('shows every finding in a table with a caption, scoped headers and sortable columns', async () => {
     await seed();
     const root = await openPage();
-    expect(textOf(root.querySelector('h1'))).toBe('Your exposure report');
+    expect(textOf(root.querySelector('h1'))).toBe('Glasshouse');
     const table = root.querySelector('table.findings')!;
     expect(textOf(table.querySelector('caption'))).toBe('Your posts and comments, and who can see them');
     const headers = [...table.querySelectorAll('thead th')];

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Overview, PlatformOverview, Request } from '../../../src/core';
-import { OBJECTION_FORMS } from '../../../src/core/meta-addresses';
-import { click, mount, textOf, typeInto } from './render';
+import { INSTAGRAM_PRIVACY_SETTING, OWN_PROFILE } from '../../../src/core/meta-addresses';
+import { mount, textOf } from './render';
 
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('../../../src/lib/browser', () => ({
+  browser: { runtime: { getURL: (path: string) => `chrome-extension://glasshouse/${path}` } },
+}));
 
 import { askWorker } from '../../../src/lib/worker-client';
 import { Popup } from '../../../src/ui/popup/popup';
@@ -49,226 +52,124 @@ afterEach(() => {
 });
 
 describe('popup', () => {
-  it('shows an honest empty state when nothing was seen', async () => {
+  it('says per platform that nothing was seen yet, and how to start, with no counts', async () => {
     worker({ platforms: [platform('facebook'), platform('instagram')] });
     const root = await mount(<Popup />);
     expect(root.querySelector('[data-total]')?.getAttribute('data-total')).toBe('0');
-    const empty = root.querySelector('[data-empty]');
-    expect(textOf(empty)).toContain('Nothing seen yet');
-    expect(textOf(empty)).toContain('Open your own profile');
-    expect(textOf(empty)).toContain('scan your whole history');
+    expect(root.querySelector('[data-empty]')).not.toBeNull();
     expect(root.querySelectorAll('[data-count]')).toHaveLength(0);
-    expect(textOf(section(root, 'facebook'))).toContain('Your account has not been seen yet.');
-    expect(textOf(section(root, 'facebook'))).not.toMatch(/none of the posts .* are public/i);
+    const facebook = section(root, 'facebook')!;
+    expect(textOf(facebook.querySelector('[data-verdict]'))).toBe('Glasshouse has not seen you on Facebook yet.');
+    expect(facebook.querySelector('[data-step="open-site"] a')?.getAttribute('href')).toBe(OWN_PROFILE.facebook);
+    expect(textOf(facebook.querySelector('[data-step]'))).toContain('Open Facebook and scroll through your own profile');
+    expect(section(root, 'instagram')!.querySelector('[data-step="open-site"] a')?.getAttribute('href')).toBe(OWN_PROFILE.instagram);
+    // One sentence per platform: never "not seen" beside a count.
+    expect(facebook.querySelectorAll('p.verdict')).toHaveLength(1);
   });
 
-  it('shows the counts, the account and a verdict per platform', async () => {
+  it('shows the sentence, the counts and the next step: object first, then fix N', async () => {
     worker({
       platforms: [
         platform(
           'facebook',
-          { viewer: { accountId: '100001', name: 'Alice Martin', username: 'alice.martin', privacy: 'unknown', lastSeen: NOW } },
-          { eligible: 12, notEligible: 3, unknown: 2 },
+          { viewer: { accountId: '100001', name: 'Alice Martin', privacy: 'unknown', lastSeen: NOW } },
+          { eligible: 12_345, notEligible: 3, unknown: 2 },
         ),
-        platform(
-          'instagram',
-          { viewer: { accountId: '42', username: 'alice', privacy: 'public', professional: true, lastSeen: NOW } },
-          { eligible: 0, notEligible: 4, unknown: 0 },
-        ),
+        platform('instagram', { objectedAt: new Date(2025, 4, 20).getTime() }, { eligible: 1, notEligible: 0, unknown: 0 }),
       ],
     });
     const root = await mount(<Popup />);
-    expect(root.querySelector('[data-total]')?.getAttribute('data-total')).toBe('21');
+    expect(root.querySelector('[data-total]')?.getAttribute('data-total')).toBe('12351');
     expect(root.querySelector('[data-empty]')).toBeNull();
     const facebook = section(root, 'facebook')!;
-    expect(textOf(facebook.querySelector('[data-count="eligible"]'))).toBe('12');
-    expect(textOf(facebook.querySelector('[data-count="not-eligible"]'))).toBe('3');
-    expect(textOf(facebook.querySelector('[data-count="unknown"]'))).toBe('2');
-    expect(textOf(facebook)).toContain('Seen as Alice Martin (alice.martin)');
     expect(textOf(facebook.querySelector('[data-verdict]'))).toBe(
-      "12 of your posts and comments seen so far are public and may be used to train Meta's AI. For 2, Glasshouse could not tell who can see them: treat them as possibly public.",
+      '12,345 of your posts and comments seen so far are public: Meta may use them to train its AI.',
     );
-    expect(textOf(facebook)).toContain('Last seen:');
+    expect(textOf(facebook.querySelector('[data-count="eligible"]'))).toBe('12,345');
+    expect(facebook.querySelector('[data-count="eligible"]')?.getAttribute('data-value')).toBe('12345');
+    expect(facebook.querySelector('[data-count="not-eligible"]')?.getAttribute('data-value')).toBe('3');
+    expect(facebook.querySelector('[data-count="unknown"]')?.getAttribute('data-value')).toBe('2');
+    expect(facebook.querySelector('[data-step="object"] a')?.getAttribute('href')).toBe('../report/index.html#object');
+    expect(textOf(facebook.querySelector('[data-step]'))).toContain('Object to AI training');
     const instagram = section(root, 'instagram')!;
-    expect(textOf(instagram.querySelector('[data-verdict]'))).toBe('None of the posts and comments seen so far are public.');
-    expect(textOf(instagram)).toContain('Seen as alice');
-    expect(textOf(instagram)).toContain('Public account');
-    expect(textOf(instagram)).toContain('Professional accounts cannot be private.');
+    expect(textOf(instagram.querySelector('[data-verdict]'))).toBe(
+      '1 of your posts and comments seen so far is public; your objection of May 20, 2025 does not change that.',
+    );
+    const fix = instagram.querySelector('[data-step="fix"] a');
+    expect(fix?.getAttribute('href')).toBe('chrome-extension://glasshouse/src/ui/fix/index.html');
+    expect(fix?.getAttribute('target')).toBe('_blank');
+    expect(textOf(fix)).toContain('Fix 1 public post');
   });
 
-  it('uses the singular form for one public post, and says when only unknowns were seen', async () => {
+  it("follows Instagram's account privacy: make it private; private means nothing to do, counts labelled as seen", async () => {
+    const viewer = (privacy: 'public' | 'private', professional?: boolean) => ({
+      viewer: { accountId: '42', username: 'alice', privacy, lastSeen: NOW, ...(professional ? { professional } : {}) },
+    });
+    worker({ platforms: [platform('facebook'), platform('instagram', viewer('public'), { eligible: 4, notEligible: 0, unknown: 0 })] });
+    let root = await mount(<Popup />);
+    let instagram = section(root, 'instagram')!;
+    expect(instagram.getAttribute('data-account-privacy')).toBe('public');
+    expect(textOf(instagram.querySelector('[data-verdict]'))).toContain('Your account is public, so everything you post is public');
+    expect(instagram.querySelector('[data-step="make-private"] a')?.getAttribute('href')).toBe(INSTAGRAM_PRIVACY_SETTING);
+
+    worker({
+      platforms: [platform('facebook'), platform('instagram', viewer('public', true), { eligible: 4, notEligible: 0, unknown: 0 })],
+    });
+    root = await mount(<Popup />);
+    instagram = section(root, 'instagram')!;
+    expect(textOf(instagram.querySelector('[data-verdict]'))).toContain('cannot be made private');
+    expect(instagram.querySelector('[data-step="object"]')).not.toBeNull();
+
+    worker({ platforms: [platform('facebook'), platform('instagram', viewer('private'), { eligible: 4, notEligible: 1, unknown: 0 })] });
+    root = await mount(<Popup />);
+    instagram = section(root, 'instagram')!;
+    expect(textOf(instagram.querySelector('[data-verdict]'))).toBe('Your account is private, so your posts are not public now.');
+    expect(textOf(instagram.querySelector('[data-count="eligible"]')?.previousElementSibling)).toBe('Public when seen');
+    expect(textOf(instagram.querySelector('[data-step="nothing"]'))).toBe('Nothing to do for now.');
+  });
+
+  it('says when only unreadable posts were seen, and when none is public', async () => {
     worker({
       platforms: [
-        platform('facebook', {}, { eligible: 1, notEligible: 0, unknown: 0 }),
-        platform('instagram', {}, { eligible: 0, notEligible: 1, unknown: 1 }),
+        platform('facebook', { objectedAt: new Date(2025, 4, 20).getTime() }, { eligible: 0, notEligible: 1, unknown: 1 }),
+        platform('instagram', {}, { eligible: 0, notEligible: 3, unknown: 0 }),
       ],
     });
     const root = await mount(<Popup />);
-    expect(textOf(section(root, 'facebook')!.querySelector('[data-verdict]'))).toBe(
-      "1 of your posts and comments seen so far is public and may be used to train Meta's AI.",
+    const facebook = section(root, 'facebook')!;
+    expect(textOf(facebook.querySelector('[data-verdict]'))).toBe(
+      'You objected on May 20, 2025. None of your posts and comments seen so far is known to be public, but for 1 Glasshouse could not tell who can see it.',
     );
+    expect(facebook.querySelector('[data-step="review-unknown"] a')?.getAttribute('href')).toBe('../report/index.html#posts');
     expect(textOf(section(root, 'instagram')!.querySelector('[data-verdict]'))).toBe(
-      'None of the posts and comments seen so far is known to be public. For 1, Glasshouse could not tell who can see it: treat it as possibly public.',
+      'None of your posts and comments seen so far is public.',
     );
+    expect(section(root, 'instagram')!.querySelector('[data-step="nothing"]')).not.toBeNull();
   });
 
-  it('links only http(s) Facebook and Instagram addresses, and shows hostile text as text', async () => {
-    const hostile = '<img src=x onerror=alert(1)>';
-    const post = (postId: string, url: string, excerpt?: string) => ({
-      postId,
-      url,
-      kind: 'post' as const,
-      lastSeen: NOW,
-      ...(excerpt ? { excerpt } : {}),
-    });
+  it('links the Glasshouse page and the settings, and keeps the rest off the popup', async () => {
     worker({
       platforms: [
         platform(
           'facebook',
-          {
-            recentExposed: [
-              post('a', 'https://www.facebook.com/alice.martin/posts/pfbid0a', hostile),
-              post('b', 'javascript:alert(1)', 'script link'),
-              post('c', 'https://evil.example/facebook.com/x', 'other host'),
-              post('d', 'https://facebook.com.evil.example/p', 'look-alike host'),
-              post('e', 'http://m.facebook.com/story.php?id=1'),
-            ],
-          },
-          { eligible: 5, notEligible: 0, unknown: 0 },
-        ),
-        platform(
-          'instagram',
-          { recentExposed: [post('f', 'https://www.instagram.com/p/ABC/', 'reel')] },
-          { eligible: 1, notEligible: 0, unknown: 0 },
-        ),
-      ],
-    });
-    const root = await mount(<Popup />);
-    const item = (id: string) => root.querySelector(`[data-post-id="${id}"]`)!;
-    const link = (id: string) => item(id).querySelector('a');
-    expect(link('a')?.getAttribute('href')).toBe('https://www.facebook.com/alice.martin/posts/pfbid0a');
-    expect(link('a')?.getAttribute('target')).toBe('_blank');
-    expect(link('a')?.getAttribute('rel')).toBe('noreferrer noopener');
-    expect(link('b')).toBeNull();
-    expect(link('c')).toBeNull();
-    expect(link('d')).toBeNull();
-    expect(link('e')?.getAttribute('href')).toBe('http://m.facebook.com/story.php?id=1');
-    expect(link('f')?.getAttribute('href')).toBe('https://www.instagram.com/p/ABC/');
-    // The hostile excerpt is text: no element was made of it.
-    expect(root.querySelector('img')).toBeNull();
-    expect(link('a')?.textContent).toContain(hostile);
-    expect(textOf(item('b'))).toContain('script link');
-    // A post without an excerpt is named by its kind.
-    expect(textOf(link('e'))).toContain('Post');
-  });
-
-  it('explains what a recorded objection means, and undoes it', async () => {
-    const objectedAt = new Date(2026, 5, 1).getTime();
-    const asked = worker({
-      platforms: [
-        platform(
-          'facebook',
-          {
-            objectedAt,
-            recentExposed: [
-              { postId: 'old', url: 'https://www.facebook.com/p/old', kind: 'post', lastSeen: NOW, publishedAt: objectedAt - 30 * DAY },
-            ],
-          },
+          { recentExposed: [{ postId: 'a', url: 'https://www.facebook.com/p/a', kind: 'post', lastSeen: NOW }] },
           { eligible: 1, notEligible: 0, unknown: 0 },
         ),
         platform('instagram'),
       ],
     });
     const root = await mount(<Popup />);
-    const block = root.querySelector('[data-objection="facebook"]')!;
-    expect(block.getAttribute('data-objected')).toBe('yes');
-    expect(textOf(block)).toContain('You objected on June 1, 2026.');
-    expect(textOf(block)).toContain('Content you publish after that date should not be used');
-    expect(textOf(block)).toContain('Public posts from before it may already have been used');
-    expect(textOf(block)).toContain('Verbraucherzentrale NRW');
-    expect(textOf(root.querySelector('[data-post-id="old"]'))).toContain('before your objection');
-    // Instagram has none: the form link and "I have objected".
-    const instagram = root.querySelector('[data-objection="instagram"]')!;
-    expect(instagram.querySelector('a')?.getAttribute('href')).toBe(OBJECTION_FORMS.instagram);
-    await click(block.querySelector('[data-action="objection-undo"]'));
-    expect(asked).toContainEqual({ type: 'objection/clear', platform: 'facebook' });
-    expect(asked.filter((r) => r.type === 'overview/get')).toHaveLength(2);
-  });
-
-  it('records "I have objected" with a date, today by default and never in the future', async () => {
-    const asked = worker({ platforms: [platform('facebook'), platform('instagram')] });
-    const root = await mount(<Popup />);
-    const block = () => root.querySelector('[data-objection="instagram"]')!;
-    await click(block().querySelector('[data-action="objection-start"]'));
-    const input = block().querySelector('input[type="date"]') as HTMLInputElement;
-    expect(input.value).toBe('2026-11-29');
-    expect(input.max).toBe('2026-11-29');
-    expect(block().querySelector(`label[for="${input.id}"]`)).not.toBeNull();
-    expect(document.activeElement).toBe(input);
-    await typeInto(input, '2026-12-25');
-    await click(block().querySelector('button[type="submit"]'));
-    expect(textOf(block().querySelector('[role="alert"]'))).toBe('The date cannot be in the future.');
-    expect(asked.some((r) => r.type === 'objection/record')).toBe(false);
-    await typeInto(block().querySelector('input[type="date"]'), '2026-06-02');
-    await click(block().querySelector('button[type="submit"]'));
-    expect(asked).toContainEqual({ type: 'objection/record', platform: 'instagram', objectedAt: new Date(2026, 5, 2).getTime() });
-  });
-
-  it('notes that the form was opened, and asks whether it was sent', async () => {
-    const asked = worker({ platforms: [platform('facebook', { formOpenedAt: NOW - DAY }), platform('instagram')] });
-    const root = await mount(<Popup />);
-    const prompt = root.querySelector('[data-prompt="facebook"]')!;
-    expect(textOf(prompt)).toContain('Did you send it?');
-    await click(prompt.querySelector('[data-action="prompt-yes"]'));
-    expect(asked).toContainEqual({ type: 'objection/record', platform: 'facebook', objectedAt: NOW });
-    await click(root.querySelector('[data-prompt="facebook"] [data-action="prompt-not-yet"]'));
-    expect(asked).toContainEqual({ type: 'objection/dismiss-prompt', platform: 'facebook' });
-    // The Instagram form link tells the worker it was opened.
-    const link = root.querySelector(`[data-objection="instagram"] a[href="${OBJECTION_FORMS.instagram}"]`) as HTMLAnchorElement;
-    link.addEventListener('click', (event) => event.preventDefault());
-    await click(link);
-    expect(asked).toContainEqual({ type: 'objection/form-opened', platform: 'instagram' });
-  });
-
-  it('exports the report as a download (the export itself: tests/unit/report-page)', async () => {
-    worker({ platforms: [platform('facebook'), platform('instagram')] });
-    URL.createObjectURL = vi.fn(() => 'blob:glasshouse/export');
-    URL.revokeObjectURL = vi.fn();
-    const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    // The button loads the export path with import(): loaded here first, so the wait below is not for vite's transform.
-    await import('../../../src/ui/shared/export-report');
-    const root = await mount(<Popup />);
-    await click(root.querySelector('[data-action="export-csv"]'));
-    const status = root.querySelector('[data-section="report"] [role="status"]');
-    await vi.waitFor(() => expect(status?.getAttribute('data-outcome')).toBe('done'));
-    expect(textOf(status)).toMatch(/^Sent to your downloads: glasshouse-report-\d{4}-\d{2}-\d{2}\.csv$/);
-    download.mockRestore();
-    // The full scan's button is tested in tests/unit/scan/popup-scan.test.tsx.
-    expect(root.querySelector('[data-section="report"] a')?.getAttribute('href')).toBe('../report/index.html');
-  });
-
-  it('shows diagnostics per platform', async () => {
-    worker({
-      platforms: [
-        platform('facebook', {
-          diagnostics: {
-            platform: 'facebook',
-            unknownAudiences: 3,
-            errors: 1,
-            lastError: 'boom',
-            unreadLabels: { a: 1, Publiczne: 9, c: 2 },
-            updatedAt: NOW,
-          },
-        }),
-        platform('instagram'),
-      ],
-    });
-    const root = await mount(<Popup />);
-    const facebook = root.querySelector('[data-diagnostics="facebook"]');
-    expect(textOf(facebook)).toContain('Errors: 1');
-    expect(textOf(facebook)).toContain('Last error: boom');
-    expect(textOf(facebook?.querySelector('ul.wrap li'))).toBe('“Publiczne” × 9');
-    expect(textOf(root.querySelector('[data-diagnostics="instagram"]'))).toContain('Nothing recorded yet.');
+    expect(root.querySelector('[data-link="home"]')?.getAttribute('href')).toBe('../report/index.html');
+    expect(root.querySelector('a[href="../options/index.html"]')).not.toBeNull();
+    for (const moved of [
+      '[data-post-id]',
+      '[data-objection]',
+      '[data-section="fixing"]',
+      '[data-action^="export"]',
+      '[data-action^="scan"]',
+      '[data-diagnostics]',
+    ])
+      expect(root.querySelector(moved), moved).toBeNull();
   });
 
   it('says so when the worker does not answer', async () => {

@@ -30,7 +30,7 @@ export async function click(element: Element | null | undefined): Promise<void> 
 }
 
 export async function typeInto(input: Element | null | undefined, value: string, commit = false): Promise<void> {
-  if (!(input instanceof HTMLInputElement)) throw new Error('not an input');
+  if (!(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) throw new Error('not an input or a text area');
   await act(async () => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));

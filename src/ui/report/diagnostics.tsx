@@ -4,11 +4,10 @@ import { formatDateTime } from '../shared/format';
 
 const TOP_LABELS = 5;
 
-/** What the detectors could not read, per platform: a changed page shows here first. */
+/** What the detectors could not read, per platform: a changed page shows here first (the Glasshouse page's last section). */
 export function DiagnosticsPanel({ platforms }: { platforms: PlatformOverview[] }) {
   return (
-    <details class="diagnostics" data-section="diagnostics">
-      <summary>{t('diagHeading')}</summary>
+    <div class="diagnostics" data-section="diagnostics">
       {platforms.map(({ summary, diagnostics }) => {
         const labels = Object.entries(diagnostics?.unreadLabels ?? {})
           .sort((a, b) => b[1] - a[1])
@@ -44,6 +43,6 @@ export function DiagnosticsPanel({ platforms }: { platforms: PlatformOverview[] 
           </div>
         );
       })}
-    </details>
+    </div>
   );
 }

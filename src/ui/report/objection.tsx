@@ -5,26 +5,46 @@ import { t } from '../../lib/i18n';
 import { askWorker } from '../../lib/worker-client';
 import { formatDate, parseInputDate, todayInputValue } from '../shared/format';
 import { ExternalLink } from '../shared/links';
+import type { FindingRow } from './finding-rows';
+import { AccessRequest, ObjectionReason } from './objection-helper';
 
 type ObjectionRequest = Extract<Request, { type: `objection/${string}` }>;
 
 /** Objecting to AI training: Meta's forms, and what the user says they did with them. */
-export function ObjectionPanel({ platforms, reload }: { platforms: PlatformOverview[]; reload: () => Promise<void> }) {
+export function ObjectionPanel({
+  platforms,
+  reload,
+  rows,
+}: {
+  platforms: PlatformOverview[];
+  reload: () => Promise<void>;
+  /** The posts as the page read them, for the reason texts (undefined while they load). */
+  rows?: readonly FindingRow[];
+}) {
   return (
-    <section class="card" aria-labelledby="objection-heading" data-section="objection">
+    <section class="card" id="object" aria-labelledby="objection-heading" data-section="objection">
       <h2 id="objection-heading">{t('objectHeading')}</h2>
       <p class="small">{t('objectIntro')}</p>
       {platforms.map((p) => (
-        <PlatformObjection key={p.summary.platform} overview={p} reload={reload} />
+        <PlatformObjection key={p.summary.platform} overview={p} reload={reload} rows={rows} />
       ))}
       <p class="small">
         <ExternalLink href={PRIVACY_CENTER_GENAI}>{t('objectPrivacyCenter')}</ExternalLink>
       </p>
+      <AccessRequest platforms={platforms} />
     </section>
   );
 }
 
-function PlatformObjection({ overview, reload }: { overview: PlatformOverview; reload: () => Promise<void> }) {
+function PlatformObjection({
+  overview,
+  reload,
+  rows,
+}: {
+  overview: PlatformOverview;
+  reload: () => Promise<void>;
+  rows: readonly FindingRow[] | undefined;
+}) {
   const platform = overview.summary.platform;
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
@@ -99,6 +119,7 @@ function PlatformObjection({ overview, reload }: { overview: PlatformOverview; r
             </button>
           </p>
           <p class="actions">{formLink}</p>
+          <ObjectionReason platform={platform} rows={rows} />
         </div>
       ) : (
         <>
@@ -111,6 +132,7 @@ function PlatformObjection({ overview, reload }: { overview: PlatformOverview; r
               </button>
             )}
           </p>
+          <ObjectionReason platform={platform} rows={rows} />
           {editing && (
             <ObjectionDateForm
               platform={platform}

@@ -10,7 +10,7 @@ import { ExternalLink } from '../shared/links';
 export function FixingAdvice({ platforms }: { platforms: PlatformOverview[] }) {
   const instagram = platforms.find((p) => p.summary.platform === 'instagram')?.viewer;
   return (
-    <section class="card" aria-labelledby="fixing-heading" data-section="fixing">
+    <section class="card" id="fix" aria-labelledby="fixing-heading" data-section="fixing">
       <h2 id="fixing-heading">{t('fixHeading')}</h2>
       <p class="small">{t('fixIntro')}</p>
       <details>

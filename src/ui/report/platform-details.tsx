@@ -1,46 +1,45 @@
 import type { ExposedPost, PlatformOverview, ViewerAccount } from '../../core';
 import { t } from '../../lib/i18n';
-import { formatDate, formatDateTime, tCount } from '../shared/format';
+import { formatCount, formatDate, formatDateTime } from '../shared/format';
+import { sentenceText } from '../popup/verdict-text';
+import { platformState, verdictFor } from '../popup/verdict';
 import { ExternalLink, metaPostHref } from '../shared/links';
 import { LastScan } from '../shared/LastScan';
 
-/** One platform: the account seen, the verdict, the counts, the latest public posts. */
-export function PlatformSummaryView({ overview }: { overview: PlatformOverview }) {
+/** One platform on the Glasshouse page: the popup's sentence, the account seen, the counts, the last scan, the latest public posts. */
+export function PlatformDetails({ overview }: { overview: PlatformOverview }) {
   const { summary, viewer } = overview;
   const platform = summary.platform;
   const headingId = `summary-${platform}`;
+  const verdict = verdictFor(platformState(overview));
   return (
     <section class="card platform" aria-labelledby={headingId} data-platform={platform}>
-      <h2 id={headingId}>{t(`platform_${platform}`)}</h2>
+      <h3 id={headingId}>{t(`platform_${platform}`)}</h3>
+      <p class="verdict" data-sentence={verdict.sentence.key}>
+        <strong>{sentenceText(verdict.sentence, platform)}</strong>
+      </p>
       <AccountLine platform={platform} viewer={viewer} />
-      {summary.total === 0 ? (
-        <p class="muted" data-verdict="none-seen">
-          {t('popupNothingSeen')}
-        </p>
-      ) : (
-        <>
-          <Verdict eligible={summary.eligible} unknown={summary.unknown} />
-          <dl class="counts">
-            <div>
-              <dt>{t('popupCountPublic')}</dt>
-              <dd class="exposed" data-count="eligible">
-                {summary.eligible}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('popupCountNotPublic')}</dt>
-              <dd class="safe" data-count="not-eligible">
-                {summary.notEligible}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('popupCountUnknown')}</dt>
-              <dd class="unknown" data-count="unknown">
-                {summary.unknown}
-              </dd>
-            </div>
-          </dl>
-        </>
+      {summary.total > 0 && (
+        <dl class="counts">
+          <div>
+            <dt>{t(verdict.publicCountKey)}</dt>
+            <dd class="exposed" data-count="eligible" data-value={summary.eligible}>
+              {formatCount(summary.eligible)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('popupCountNotPublic')}</dt>
+            <dd class="safe" data-count="not-eligible" data-value={summary.notEligible}>
+              {formatCount(summary.notEligible)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('popupCountUnknown')}</dt>
+            <dd class="unknown" data-count="unknown" data-value={summary.unknown}>
+              {formatCount(summary.unknown)}
+            </dd>
+          </div>
+        </dl>
       )}
       {summary.lastSeen !== undefined && <p class="muted small">{t('popupLastSeen', [formatDateTime(summary.lastSeen)])}</p>}
       <LastScan platform={platform} />
@@ -51,41 +50,21 @@ export function PlatformSummaryView({ overview }: { overview: PlatformOverview }
   );
 }
 
-function Verdict({ eligible, unknown }: { eligible: number; unknown: number }) {
-  return (
-    <p class="verdict" data-verdict={eligible > 0 ? 'public' : unknown > 0 ? 'unknown' : 'none-public'}>
-      {eligible > 0 ? (
-        <strong class="exposed">{tCount('verdictPublic', eligible)}</strong>
-      ) : unknown === 0 ? (
-        <strong class="safe">{t('verdictNonePublic')}</strong>
-      ) : (
-        <strong>{t('verdictNoneKnownPublic')}</strong>
-      )}
-      {unknown > 0 && <> {tCount('verdictUnknown', unknown)}</>}
-    </p>
-  );
-}
-
 function accountLabel(viewer: ViewerAccount): string {
   if (viewer.name && viewer.username) return t('popupAccountNameAndUsername', [viewer.name, viewer.username]);
   return viewer.name ?? viewer.username ?? viewer.accountId;
 }
 
+/**
+ * Who was seen logged in. Nothing when nobody was (the sentence above says so); for Instagram, the
+ * account's privacy only when it is not known yet (when it is, the sentence says it).
+ */
 function AccountLine({ platform, viewer }: { platform: PlatformOverview['summary']['platform']; viewer: ViewerAccount | undefined }) {
-  if (!viewer) return <p class="muted small">{t('popupAccountNotSeen')}</p>;
+  if (!viewer) return null;
   return (
     <div class="account" data-account-privacy={platform === 'instagram' ? viewer.privacy : undefined}>
       <p class="small">{t('popupAccountSeen', [accountLabel(viewer)])}</p>
-      {platform === 'instagram' && (
-        <p class="small">
-          {viewer.privacy === 'public'
-            ? t('popupInstagramPublic')
-            : viewer.privacy === 'private'
-              ? t('popupInstagramPrivate')
-              : t('popupInstagramPrivacyUnknown')}
-          {viewer.professional && <> {t('popupInstagramProfessional')}</>}
-        </p>
-      )}
+      {platform === 'instagram' && viewer.privacy === 'unknown' && <p class="small">{t('popupInstagramPrivacyUnknown')}</p>}
     </div>
   );
 }
@@ -94,7 +73,7 @@ function RecentExposed({ platform, posts, objectedAt }: { platform: string; post
   const headingId = `recent-${platform}`;
   return (
     <>
-      <h3 id={headingId}>{t('popupRecentHeading')}</h3>
+      <h4 id={headingId}>{t('popupRecentHeading')}</h4>
       <ul class="recent" aria-labelledby={headingId}>
         {posts.map((post) => {
           const label = post.excerpt?.trim() || t(`kind_${post.kind}`);

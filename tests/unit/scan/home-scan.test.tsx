@@ -7,7 +7,7 @@ import { click, mount, textOf } from '../ui/render';
 vi.mock('../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
 import { askWorker } from '../../../src/lib/worker-client';
-import { Popup } from '../../../src/ui/popup/popup';
+import { OverviewSections } from '../../../src/ui/report/overview-sections';
 const ask = vi.mocked(askWorker);
 
 const empty = (name: 'facebook' | 'instagram'): PlatformOverview => ({
@@ -42,33 +42,33 @@ function worker(answers: { start?: unknown; status?: Partial<Record<'facebook' |
 
 afterEach(() => ask.mockReset());
 
-describe('the popup and the full-history scan', () => {
+describe('the Glasshouse page and the full-history scan', () => {
   it('starts a scan from the button and says where it runs', async () => {
     const asked = worker({ start: { ok: true, opened: true, resumed: false, scan: scan({ status: 'running' }) } });
-    const root = await mount(<Popup />);
+    const root = await mount(<OverviewSections />);
     await click(root.querySelector('[data-action="scan-facebook"]'));
     expect(asked).toContainEqual({ type: 'scan/start', platform: 'facebook' });
-    const status = root.querySelector('[data-section="report"] [role="status"]');
+    const status = root.querySelector('[data-section="scan"] [role="status"]');
     expect(status?.getAttribute('data-outcome')).toBe('done');
     expect(textOf(status)).toContain('Your profile opened in a new tab');
   });
 
   it('says when it carries on, when a scan already runs, and what Instagram needs first', async () => {
     worker({ start: { ok: true, opened: true, resumed: true, scan: scan({ status: 'running' }) } });
-    let root = await mount(<Popup />);
+    let root = await mount(<OverviewSections />);
     await click(root.querySelector('[data-action="scan-facebook"]'));
-    expect(textOf(root.querySelector('[data-section="report"] [role="status"]'))).toContain('Carrying on from where the last scan stopped');
+    expect(textOf(root.querySelector('[data-section="scan"] [role="status"]'))).toContain('Carrying on from where the last scan stopped');
 
     worker({ start: { ok: true, opened: false, resumed: false, scan: scan({ status: 'running' }) } });
-    root = await mount(<Popup />);
+    root = await mount(<OverviewSections />);
     await click(root.querySelector('[data-action="scan-facebook"]'));
-    expect(textOf(root.querySelector('[data-section="report"] [role="status"]'))).toContain('already running');
+    expect(textOf(root.querySelector('[data-section="scan"] [role="status"]'))).toContain('already running');
 
     // Recognised by its code: the English detail could say anything.
     worker({ start: { ok: false, code: 'scan-instagram-username-unknown', detail: 'anything' } });
-    root = await mount(<Popup />);
+    root = await mount(<OverviewSections />);
     await click(root.querySelector('[data-action="scan-instagram"]'));
-    const status = root.querySelector('[data-section="report"] [role="status"]');
+    const status = root.querySelector('[data-section="scan"] [role="status"]');
     expect(status?.getAttribute('data-outcome')).toBe('unavailable');
     expect(textOf(status)).toContain('Open your own Instagram profile once');
   });
@@ -93,7 +93,7 @@ describe('the popup and the full-history scan', () => {
         }),
       },
     });
-    const root = await mount(<Popup />);
+    const root = await mount(<OverviewSections />);
     const facebook = root.querySelector('section[data-platform="facebook"] [data-last-scan]');
     expect(facebook?.getAttribute('data-last-scan')).toBe('done');
     expect(textOf(facebook)).toContain('Whole-profile scan (finished) — posts found: 1,234, public: 56, oldest reached: July 14, 2012.');
