@@ -15,7 +15,7 @@ interface SiteAddresses {
 
 /**
  * The one table of the sites Glasshouse reads. manifest.json's host permissions and match lists
- * are these hosts (tests/unit/sites/sites.test.ts checks them); the adapter of each site is in
+ * are these hosts (tests/unit/core/sites.test.ts checks them); the adapter of each site is in
  * src/platforms/index.ts.
  */
 export const SITES: Readonly<Record<Platform, SiteAddresses>> = {

@@ -4,7 +4,7 @@ import { ArchiveError, compareWithObserved, parsePostsFile, postsFileKind, readE
 import type { ObservedPost } from '../../../src/core';
 import { compareExport } from '../../../src/ui/shared/archive-import';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
-import { finding, freshName } from '../store/findings-factory';
+import { finding, freshName } from '../db/findings-factory';
 
 const DAY = 24 * 3600 * 1000;
 const FB_PATH = 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { facebookAdapter } from '../../../src/platforms/facebook';
-import { loadPage } from '../facebook/load-fixture';
+import { loadPage } from '../platforms/facebook/load-fixture';
 import { describeWithMaterial, readReal, sharedPath } from './real-material';
 
 const PAGE = sharedPath('fixtures/facebook-real/page-public-story-en.html');

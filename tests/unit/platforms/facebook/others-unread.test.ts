@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { facebookAdapter } from '../../../../src/platforms/facebook';
+import type { ScannedItem } from '../../../../src/platforms/adapter';
+import { syntheticFeedPage, syntheticPost } from '../../../fixtures/facebook/synthetic-feed.js';
+import { loadPage } from './load-fixture';
+
+const URL_ = 'https://www.facebook.com/';
+const TOTAL = 36;
+const page = () => loadPage(syntheticFeedPage({ total: TOTAL, initial: TOTAL }), URL_);
+const keyed = (items: ScannedItem[]) => new Map(items.map((i) => [i.post.postId, i.post]));
+
+describe("others' posts left unread when only the user's own are badged", () => {
+  it('finds every own post and own comment with the very same reading, and skips the rest', { timeout: 30_000 }, () => {
+    const whole = page();
+    const full = keyed(facebookAdapter.openSession(whole, { url: URL_ }).scan(whole));
+    const doc = page();
+    const lazy = keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers: false }).scan(doc));
+    const own = [...full.values()].filter((p) => p.isOwn);
+    expect(own.length).toBeGreaterThan(20);
+    for (const post of own) expect(lazy.get(post.postId), post.postId).toEqual(post);
+    // Others' posts are gone, but for those holding one of the user's comments (its audience is theirs).
+    for (const post of lazy.values()) {
+      if (post.isOwn) continue;
+      expect(post.kind).toBe('post');
+      expect(
+        [...lazy.values()].some((c) => c.isOwn && c.parentPostId === post.postId),
+        post.postId,
+      ).toBe(true);
+    }
+    const others = [...full.values()].filter((p) => !p.isOwn && p.kind === 'post');
+    expect(others.length).toBeGreaterThan(8);
+    expect(others.filter((p) => !lazy.has(p.postId)).length).toBeGreaterThan(4);
+  });
+
+  it("reads someone else's post whose comment is the user's, and gives that comment the post's audience", () => {
+    const i = [...Array(TOTAL).keys()].find((n) => !syntheticPost(n).own && syntheticPost(n).comment)!;
+    const doc = page();
+    const items = facebookAdapter.openSession(doc, { url: URL_, readOthers: false }).scan(doc);
+    const post = items.find((item) => item.post.postId === syntheticPost(i).postId)?.post;
+    const comment = items.find((item) => item.post.parentPostId === syntheticPost(i).postId)?.post;
+    expect(post).toMatchObject({ isOwn: false, audience: syntheticPost(i).audience });
+    expect(comment).toMatchObject({ isOwn: true, kind: 'comment', audience: syntheticPost(i).audience });
+  });
+
+  it("knows where an unread post is, so data saying it is the user's has it read again", () => {
+    const i = [...Array(TOTAL).keys()].find((n) => !syntheticPost(n).own && !syntheticPost(n).comment)!;
+    const { postId } = syntheticPost(i);
+    const doc = page();
+    const session = facebookAdapter.openSession(doc, { url: URL_, readOthers: false });
+    expect(session.scan(doc).some((item) => item.post.postId === postId)).toBe(false);
+    const container = session.unreadPost?.(postId);
+    expect(container?.id).toBe(syntheticPost(i).id);
+    // Not a post known only from data: it is on the page.
+    expect(session.dataOnlyPosts().some((p) => p.postId === postId)).toBe(false);
+  });
+});
