@@ -22,9 +22,10 @@ export function profileItems(root: ParentNode, doc: Document, context: FacebookS
   for (const [kind, selector] of media) {
     const element = isElement(root) && root.matches(selector) ? root : root.querySelector(selector);
     if (!element || !doc.contains(element)) continue;
+    const media = mediaBox(element);
     items.push({
-      element,
-      badgeAnchor: element.parentElement ?? element,
+      element: media.parentElement ?? media,
+      badgeAnchor: media,
       post: {
         platform: 'facebook',
         postId: `${viewer.id}_${kind}`,
@@ -39,4 +40,14 @@ export function profileItems(root: ParentNode, doc: Document, context: FacebookS
     });
   }
   return items;
+}
+
+/**
+ * The box a badge goes beside: an `<img>`, or the `<svg>` around an `<image>`, with the link around
+ * either. A badge put inside an image is never drawn, and one inside the link would follow it when pressed.
+ */
+function mediaBox(element: Element): Element {
+  const media = element.closest('svg') ?? element;
+  const parent = media.parentElement;
+  return parent?.localName === 'a' ? parent : media;
 }
