@@ -24,6 +24,8 @@ function wrap(page: Page): TestPage {
         await cdp.detach();
       }
     },
+    addInitScript: async (source) => void (await page.addInitScript({ content: source })),
+    emulateColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
   };
 }
 

@@ -17,6 +17,14 @@ export interface TestPage {
    * cannot do it leaves it out, and the tests that need it say they were skipped.
    */
   injectScript?(source: string): Promise<void>;
+  /**
+   * Runs a classic script's source in every document this page loads from now on, before the page's
+   * own scripts: for test-only overrides such as the extension's UI language, which a browser cannot
+   * switch within a launch. Optional, as injectScript.
+   */
+  addInitScript?(source: string): Promise<void>;
+  /** Emulates `prefers-color-scheme` for this page. Optional, as injectScript. */
+  emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
 }
 
 export interface RecordedRequest {

@@ -140,6 +140,9 @@ function wrap(page: Page): TestPage {
       })) as { result: EvaluateResult };
       if (result.result.type !== 'success') throw new Error(`injected script failed: ${result.result.exceptionDetails?.text}`);
     },
+    // A BiDi preload script: it runs before the document's own scripts.
+    addInitScript: async (source) => void (await page.evaluateOnNewDocument(source)),
+    emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
   };
 }
 
