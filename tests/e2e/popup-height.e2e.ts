@@ -14,12 +14,13 @@ const POPUP_MAX_HEIGHT = 600;
 /** An extension page in one UI locale, its i18n answered from that locale's messages.json; optionally dark. */
 async function openIn(driver: BrowserDriver, path: string, locale: string, scheme: 'light' | 'dark' = 'light'): Promise<TestPage> {
   const page = await driver.newPage();
-  if (!page.addInitScript || !page.emulateColorScheme) {
+  if (!page.addInitScript) {
     await page.close();
-    throw new Error(`the ${DRIVER_NAME} driver has no addInitScript or emulateColorScheme`);
+    throw new Error(`the ${DRIVER_NAME} driver has no addInitScript`);
   }
   await page.addInitScript(localeOverrideScript(locale));
-  await page.emulateColorScheme(scheme);
+  // Light is the browsers' default here; a driver that cannot emulate dark skips the dark test (below).
+  if (page.emulateColorScheme) await page.emulateColorScheme(scheme);
   await page.goto(`${driver.extensionOrigin}${path}`);
   await page.waitFor((n) => document.querySelector(`[data-total="${n}"], [role="alert"]`) !== null, STORED);
   // The override took: the page declares the locale's own language, and the scheme is the one asked.
@@ -50,7 +51,26 @@ describe(`[${DRIVER_NAME}] the popup is one screen in every language, with ${STO
     await driver?.close();
   });
 
-  it.each(uiLocales())(`the popup in %s is ${POPUP_WIDTH} px wide and at most ${POPUP_MAX_HEIGHT} px high`, async (locale) => {
+  /**
+   * Whether the init script can answer the extension page's i18n: in Chromium it can; in Firefox ESR over
+   * WebDriver BiDi the page keeps the browser's own language (seen 2026-12-02), so only that one is measured there.
+   */
+  let overrideTakes: boolean | undefined;
+  async function localeOverrideTakes(): Promise<boolean> {
+    if (overrideTakes === undefined) {
+      const page = await driver.newPage();
+      await page.addInitScript?.(localeOverrideScript('fr'));
+      await page.goto(`${driver.extensionOrigin}${POPUP}`);
+      await page.waitFor(() => document.documentElement.lang !== '');
+      overrideTakes = (await page.evaluate(() => document.documentElement.lang)) === expectedPageLanguage('fr');
+      await page.close();
+    }
+    return overrideTakes;
+  }
+
+  it.for(uiLocales())(`the popup in %s is ${POPUP_WIDTH} px wide and at most ${POPUP_MAX_HEIGHT} px high`, async (locale, context) => {
+    if (locale !== 'en' && !(await localeOverrideTakes()))
+      context.skip(`the ${DRIVER_NAME} driver cannot switch an extension page's language (measured in Chromium)`);
     const popup = await openIn(driver, POPUP, locale);
     const size = await popup.evaluate(() => {
       // The toolbar sizes the popup to its document's content: the root element's box, margins included.
@@ -66,6 +86,13 @@ describe(`[${DRIVER_NAME}] the popup is one screen in every language, with ${STO
 
   for (const scheme of ['light', 'dark'] as const)
     it(`has no serious or critical axe violation on the popup and the Glasshouse page, ${scheme}`, async (context) => {
+      // Firefox over WebDriver BiDi has no media emulation in puppeteer (emulateMediaFeatures is CDP only).
+      if (scheme === 'dark') {
+        const probe = await driver.newPage();
+        const canEmulate = probe.emulateColorScheme !== undefined;
+        await probe.close();
+        if (!canEmulate) context.skip(`the ${DRIVER_NAME} driver cannot emulate prefers-color-scheme: dark`);
+      }
       for (const path of [POPUP, HOME]) {
         const page = await openIn(driver, path, 'en', scheme);
         if (!page.injectScript) {

@@ -142,7 +142,7 @@ function wrap(page: Page): TestPage {
     },
     // A BiDi preload script: it runs before the document's own scripts.
     addInitScript: async (source) => void (await page.evaluateOnNewDocument(source)),
-    emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    // No emulateColorScheme: puppeteer's emulateMediaFeatures is CDP-only and throws over WebDriver BiDi.
   };
 }
 
