@@ -1,6 +1,9 @@
 // bench/RESULTS.md: the machine, the date, and per figure its goal, median and spread, PASS/MISS,
-// and what would fix a miss.
-import { writeFileSync } from 'node:fs';
+// and what would fix a miss. Each figure's section ends with bench/notes/<figure id>.md when it exists:
+// the hand-written account of what changed, before and after. It lives beside the bench rather than in
+// RESULTS.md, which is rewritten from the results files on every run and would lose it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const cell = (text) =>
   String(text ?? '')
@@ -12,6 +15,12 @@ const cell = (text) =>
  * @param {{ machine: Record<string, unknown>, records: any[], totalS: number, partial: boolean }} run
  */
 export function writeResultsMarkdown(path, { machine, records, totalS, partial }) {
+  const notesDir = join(dirname(path), 'notes');
+  /** The figure's notes file, as written (trailing blank lines dropped), or null. */
+  const notesOf = (id) => {
+    const file = join(notesDir, `${id}.md`);
+    return existsSync(file) ? readFileSync(file, 'utf8').trimEnd() : null;
+  };
   const dates = records.map((r) => r.measuredAt).sort();
   const lines = [
     '# Glasshouse benchmarks',
@@ -31,6 +40,7 @@ export function writeResultsMarkdown(path, { machine, records, totalS, partial }
     '  the worker’s heap is read through puppeteer-core on the same browser (Playwright opens CDP sessions on pages only).',
     '- Run counts are given per figure. Goals the brief did not set (figures 4, 5 and 7, and the options and report-page budgets of figure 6)',
     '  are the bench’s own: what a user would notice, not fitted to the results.',
+    '- Each figure’s section ends with its notes, `bench/notes/<figure id>.md` (what changed, before and after), written by hand and kept across runs.',
     '- Nothing of this runs in `npm test`.',
     '',
     '## Machine',
@@ -68,6 +78,8 @@ export function writeResultsMarkdown(path, { machine, records, totalS, partial }
       lines.push('');
     }
     for (const paragraph of r.analysis ?? []) lines.push(paragraph, '');
+    const notes = notesOf(r.id);
+    if (notes) lines.push(`<!-- bench/notes/${r.id}.md, kept across runs: edit it there, not here -->`, '', notes, '');
   }
   writeFileSync(path, `${lines.join('\n').trimEnd()}\n`);
 }
