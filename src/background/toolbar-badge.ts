@@ -1,5 +1,4 @@
-import { overview, type GlasshouseDatabase } from '../db';
-import type { Overview } from '../core';
+import { publicNowInput, type GlasshouseDatabase, type PublicNowInput } from '../db';
 
 /**
  * The toolbar icon carries the answer (issue 18): its badge is the number of the user's own posts
@@ -23,7 +22,7 @@ const MOST_SHOWN = 999;
  * The own posts public now: those stored as public, except on an Instagram account the user has made
  * private since (its posts are not public any more; the popup counts them as "public when seen").
  */
-export function publicNow({ platforms }: Overview): number {
+export function publicNow({ platforms }: PublicNowInput): number {
   return platforms.reduce((sum, p) => {
     const madePrivate = p.summary.platform === 'instagram' && p.viewer?.privacy === 'private';
     return sum + (madePrivate ? 0 : p.summary.eligible);
@@ -48,10 +47,39 @@ export function countMayHaveChanged(message: unknown): boolean {
 export async function refreshToolbarBadge(db: () => Promise<GlasshouseDatabase>, action: BadgeAction | undefined): Promise<void> {
   if (!action) return;
   try {
-    const text = badgeText(publicNow(await overview(await db())));
+    const text = badgeText(publicNow(await publicNowInput(await db())));
     await action.setBadgeBackgroundColor({ color: BADGE_COLOR });
     await action.setBadgeText({ text });
   } catch {
     // The next moment tries again.
   }
+}
+
+/**
+ * `refresh` for a stream of moments: one run at a time, and the moments that come during a run make
+ * one more run after it, not one each. A content script's queue sends a batch as soon as the last is
+ * answered, so during a scan the worker would otherwise read the counts once per batch, alongside the
+ * next batch's write.
+ */
+export function coalesced(refresh: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await refresh();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  return run;
 }

@@ -13,12 +13,12 @@ import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
 import { browserFixTabs } from './fix-tabs';
 import { databaseOnDemand } from './worker-database';
-import { countMayHaveChanged, refreshToolbarBadge } from './toolbar-badge';
+import { coalesced, countMayHaveChanged, refreshToolbarBadge } from './toolbar-badge';
 
 const ready = databaseOnDemand(async () => (await openDatabase().open()) as GlasshouseDatabase);
 
-/** The toolbar badge: the count of own posts public now (toolbar-badge.ts). */
-const refreshBadge = () => refreshToolbarBadge(ready, browser.action);
+/** The toolbar badge: the count of own posts public now (toolbar-badge.ts), redrawn once for a burst of batches. */
+const refreshBadge = coalesced(() => refreshToolbarBadge(ready, browser.action));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));

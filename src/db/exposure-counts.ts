@@ -34,12 +34,26 @@ export class ExposureCountChange {
 
   /** Adds the change to the stored rows. Call it inside the transaction that wrote the posts (its scope must include `exposureCounts`). */
   async applyTo(db: GlasshouseDatabase): Promise<void> {
+    await this.writeRows(db, await this.readRows(db));
+  }
+
+  /**
+   * The stored rows, every platform's (there are two): read alongside the posts they count, in the same
+   * round trip, by a caller that then writes both at once with `writeRows`.
+   */
+  readRows(db: GlasshouseDatabase): Promise<(StoredExposureCount | undefined)[]> {
+    return db.exposureCounts.bulkGet([...PLATFORMS]);
+  }
+
+  /** Writes `stored` (as `readRows` gave them, in the same transaction) plus the change; nothing when nothing changed. */
+  async writeRows(db: GlasshouseDatabase, stored: readonly (StoredExposureCount | undefined)[]): Promise<void> {
+    const rows = new Map(stored.filter((row) => row !== undefined).map((row) => [row.platform, row]));
     const changed = [...this.delta.values()].filter((d) => d.eligible !== 0 || d.notEligible !== 0 || d.unknown !== 0);
+    this.delta.clear();
     if (changed.length === 0) return;
-    const stored = await db.exposureCounts.bulkGet(changed.map((d) => d.platform));
     await db.exposureCounts.bulkPut(
-      changed.map((d, i) => {
-        const row = stored[i] ?? noExposure(d.platform);
+      changed.map((d) => {
+        const row = rows.get(d.platform) ?? noExposure(d.platform);
         return {
           platform: d.platform,
           eligible: row.eligible + d.eligible,
@@ -48,7 +62,6 @@ export class ExposureCountChange {
         };
       }),
     );
-    this.delta.clear();
   }
 }
 

@@ -65,50 +65,85 @@ async function mergeAliases(db: GlasshouseDatabase, batch: readonly Finding[], c
   touched.forEach((_, i) => change.replace(before[i], after[i]));
 }
 
+/** What a batch writes, planned from the stored rows before anything is written. */
+interface BatchWrites {
+  posts: ObservedPost[];
+  observations: AudienceHistoryStep[];
+  changed: number;
+}
+
 /**
- * Upserts a validated batch in one short transaction. A post seen for the first time, or whose
- * audience changed, gets an observation. Which reading stays current is `newerReadingWins`
- * (src/core/newer-reading.ts): a page read now beats a stored reading of the same moment.
+ * Which reading stays current is `newerReadingWins` (src/core/newer-reading.ts): a page read now beats
+ * a stored reading of the same moment. A post seen for the first time, or whose audience or evidence
+ * changed, gets a history step; a post seen again unchanged only moves its times, no step.
  */
-export async function recordFindings(db: GlasshouseDatabase, findings: readonly Finding[], keepExcerpts: boolean): Promise<RecordResult> {
+function planWrites(
+  batch: readonly Finding[],
+  known: readonly (ObservedPost | undefined)[],
+  keepExcerpts: boolean,
+  counts: ExposureCountChange,
+): BatchWrites {
+  const writes: BatchWrites = { posts: [], observations: [], changed: 0 };
+  batch.forEach((finding, i) => {
+    const existing = known[i];
+    const reading = { audience: finding.audience, at: finding.seenAt };
+    if (!existing || newerReadingWins({ audience: existing.audience, at: existing.lastSeen }, reading, 'incoming')) {
+      const post = toStored(finding, existing, keepExcerpts);
+      writes.posts.push(post);
+      counts.replace(existing, post);
+      if (!existing || existing.audience !== post.audience || existing.evidence !== post.evidence) {
+        writes.changed += 1;
+        writes.observations.push({
+          platform: post.platform,
+          postId: post.postId,
+          audience: post.audience,
+          eligible: post.eligible,
+          evidence: post.evidence,
+          observedAt: finding.seenAt,
+        });
+      }
+    } else {
+      // Still seen: only the times move.
+      writes.posts.push({
+        ...existing,
+        firstSeen: Math.min(existing.firstSeen, finding.seenAt),
+        lastSeen: Math.max(existing.lastSeen, finding.seenAt),
+      });
+    }
+  });
+  return writes;
+}
+
+/**
+ * Upserts a validated batch in one short transaction, in two round trips to IndexedDB whatever the
+ * batch's size: every read at once (the stored posts by primary key, the counts rows, and the
+ * excerpt setting when the caller is still reading it), then every write at once (posts, history
+ * steps, counts). IndexedDB answers each awaited step after a trip through the browser's storage
+ * process, and on a busy machine those trips, not the records, were most of a batch's time
+ * (bench/notes/storage.md). Only an alias merge, which is rare, reads before that.
+ */
+export async function recordFindings(
+  db: GlasshouseDatabase,
+  findings: readonly Finding[],
+  keepExcerpts: boolean | Promise<boolean>,
+): Promise<RecordResult> {
   const batch = latestPerPost(findings);
   let changed = 0;
   await db.transaction('rw', db.posts, db.observations, db.exposureCounts, async () => {
     const counts = new ExposureCountChange();
     await mergeAliases(db, batch, counts);
-    const known = await db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string]));
-    const posts: ObservedPost[] = [];
-    const observations: AudienceHistoryStep[] = [];
-    batch.forEach((finding, i) => {
-      const existing = known[i];
-      const reading = { audience: finding.audience, at: finding.seenAt };
-      if (!existing || newerReadingWins({ audience: existing.audience, at: existing.lastSeen }, reading, 'incoming')) {
-        const post = toStored(finding, existing, keepExcerpts);
-        posts.push(post);
-        counts.replace(existing, post);
-        if (!existing || existing.audience !== post.audience || existing.evidence !== post.evidence) {
-          changed += 1;
-          observations.push({
-            platform: post.platform,
-            postId: post.postId,
-            audience: post.audience,
-            eligible: post.eligible,
-            evidence: post.evidence,
-            observedAt: finding.seenAt,
-          });
-        }
-      } else {
-        // Still seen: only the times move.
-        posts.push({
-          ...existing,
-          firstSeen: Math.min(existing.firstSeen, finding.seenAt),
-          lastSeen: Math.max(existing.lastSeen, finding.seenAt),
-        });
-      }
-    });
-    await db.posts.bulkPut(posts);
-    if (observations.length > 0) await db.observations.bulkAdd(observations);
-    await counts.applyTo(db);
+    const [known, keep, countRows] = await Promise.all([
+      db.posts.bulkGet(batch.map((f) => [f.platform, f.postId] as [Platform, string])),
+      keepExcerpts,
+      counts.readRows(db),
+    ]);
+    const writes = planWrites(batch, known, keep, counts);
+    changed = writes.changed;
+    await Promise.all([
+      db.posts.bulkPut(writes.posts),
+      writes.observations.length > 0 ? db.observations.bulkAdd(writes.observations) : undefined,
+      counts.writeRows(db, countRows),
+    ]);
   });
   return { stored: batch.length, changed };
 }

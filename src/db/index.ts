@@ -14,3 +14,4 @@ export * from './scans';
 export * from './report-queries';
 export * from './import-report';
 export * from './fix-queue';
+export * from './public-now';

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
-import { BADGE_COLOR, badgeText, countMayHaveChanged, refreshToolbarBadge, type BadgeAction } from '../../../src/background/toolbar-badge';
-import { openDatabase, recordAccounts, type GlasshouseDatabase } from '../../../src/db';
+import {
+  BADGE_COLOR,
+  badgeText,
+  coalesced,
+  countMayHaveChanged,
+  publicNow,
+  refreshToolbarBadge,
+  type BadgeAction,
+} from '../../../src/background/toolbar-badge';
+import { openDatabase, overview, publicNowInput, recordAccounts, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../db/findings-factory';
 
 let db: GlasshouseDatabase | undefined;
@@ -115,5 +123,42 @@ describe('the toolbar badge', () => {
     await expect(refreshToolbarBadge(async () => Promise.reject(new Error('no database')), action)).resolves.toBeUndefined();
     expect(action.calls).toBe(0);
     await expect(refreshToolbarBadge(async () => Promise.reject(new Error('unused')), undefined)).resolves.toBeUndefined();
+  });
+
+  it('counts from the kept counts and accounts what it would count from the whole overview', async () => {
+    db = (await openDatabase(freshName()).open()) as GlasshouseDatabase;
+    const action = fakeAction();
+    const instagram = { platform: 'instagram' as const, audience: 'public_account' as const, evidence: 'account' as const };
+    await send(
+      {
+        type: 'findings/record',
+        batchId: 'b1',
+        findings: [finding({ audience: 'public' }), finding({ ...instagram, url: 'https://www.instagram.com/p/C1/' })],
+      },
+      action,
+    );
+    for (const privacy of ['public', 'private'] as const) {
+      await recordAccounts(db, [
+        { platform: 'instagram', accountId: '42', isViewer: true, privacy, evidence: 'account', seenAt: Date.now() },
+      ]);
+      expect(publicNow(await publicNowInput(db))).toBe(publicNow(await overview(db)));
+    }
+    expect(publicNow(await publicNowInput(db))).toBe(1);
+  });
+
+  it('is redrawn once more for the moments that came while it was being drawn, not once each', async () => {
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const refresh = coalesced(async () => {
+      runs += 1;
+      if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = refresh();
+    const during = [refresh(), refresh(), refresh()];
+    release();
+    await Promise.all([first, ...during]);
+    expect(runs).toBe(2);
+    await refresh();
+    expect(runs).toBe(3);
   });
 });
