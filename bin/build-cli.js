@@ -12,8 +12,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'src/cli/main.ts';
 /** What the bundle is made of: a change to any of these rebuilds it (the report's English comes from public/_locales/en). */
 const SOURCE_DIRS = ['src/core', 'src/platforms', 'src/report', 'src/cli', 'public/_locales/en'];
-// Inside node_modules, so the bundle's imports of zod, linkedom and papaparse resolve. Tests point
-// GLASSHOUSE_CLI_CACHE (a name under node_modules/.cache) at a fresh folder to see a first run.
+/** Files hashed besides the sources: the packages bundled in come from the lock file's versions. */
+const OTHER_INPUTS = ['package-lock.json'];
+/** linkedom's selector engine is replaced by this module, which compiles each selector once (it says why). */
+const CACHED_SELECTORS = 'src/cli/cached-selectors.ts';
+// Inside node_modules, under .cache. Tests point GLASSHOUSE_CLI_CACHE (a name under node_modules/.cache)
+// at a fresh folder to see a first run.
 const cacheDir = path.join(root, 'node_modules', '.cache', process.env.GLASSHOUSE_CLI_CACHE || 'glasshouse-cli');
 
 async function sourceFiles() {
@@ -33,7 +37,7 @@ async function sourceHash() {
   const hash = createHash('sha256');
   const builder = fileURLToPath(import.meta.url);
   const vitePackage = path.join(root, 'node_modules', 'vite', 'package.json');
-  for (const file of [...(await sourceFiles()), path.relative(root, builder), path.relative(root, vitePackage)]) {
+  for (const file of [...(await sourceFiles()), ...OTHER_INPUTS, path.relative(root, builder), path.relative(root, vitePackage)]) {
     hash
       .update(file)
       .update('\0')
@@ -41,6 +45,29 @@ async function sourceHash() {
       .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * linkedom imports css-select, which compiles a selector at every call; the bundle gives linkedom
+ * src/cli/cached-selectors.ts instead, and that module alone the real css-select (linkedom's own copy).
+ */
+function cachedSelectors() {
+  const replacement = path.join(root, CACHED_SELECTORS);
+  const linkedom = `${path.sep}node_modules${path.sep}linkedom${path.sep}`;
+  return {
+    name: 'glasshouse-cached-selectors',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== 'css-select' || !importer) return null;
+      if (importer.includes(linkedom)) return replacement;
+      if (importer === replacement) {
+        // The real one, as linkedom would have resolved it.
+        const matches = path.join(root, 'node_modules', 'linkedom', 'esm', 'shared', 'matches.js');
+        return this.resolve(source, matches, { skipSelf: true });
+      }
+      return null;
+    },
+  };
 }
 
 async function bundle() {
@@ -51,6 +78,10 @@ async function bundle() {
     logLevel: 'silent',
     mode: 'production',
     publicDir: false,
+    plugins: [cachedSelectors()],
+    // Every package is bundled in: one module for node to load and link instead of zod's and linkedom's
+    // hundreds, and linkedom's selector engine can be replaced (above).
+    ssr: { noExternal: true },
     build: {
       ssr: ENTRY,
       write: false,

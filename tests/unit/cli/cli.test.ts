@@ -170,6 +170,27 @@ describe('bin/glasshouse.js, as a subprocess', () => {
     expect(existsSync(cacheDir)).toBe(false);
   });
 
+  // The bundle gives linkedom a selector engine that compiles each selector once (src/cli/cached-selectors.ts);
+  // in this process linkedom runs as published. Every fixture page must read the same either way.
+  it('reads every fixture page as the unbundled readers do (selectors compiled once)', { timeout: 120_000 }, async () => {
+    const pages = readdirSync(path.join(root, 'tests/fixtures/facebook')).filter((name) => name.endsWith('.html'));
+    const timeless = (stdout: string) =>
+      reportOf(stdout).findings.map(({ firstSeen: _first, lastSeen: _last, history, ...finding }) => ({
+        ...finding,
+        history: history.map(({ observedAt: _at, ...step }) => step),
+      }));
+    let read = 0;
+    for (const name of pages) {
+      const argv = ['audit', fixture(name), '--url', 'https://www.facebook.com/', '--all-authors'];
+      const [bundled, unbundled] = [await spawnCli(argv), await run(...argv)];
+      expect(bundled.status, name).toBe(unbundled.status);
+      if (unbundled.status !== 0) continue;
+      expect(timeless(bundled.stdout), name).toEqual(timeless(unbundled.stdout));
+      read += reportOf(unbundled.stdout).findings.length;
+    }
+    expect(read).toBeGreaterThan(pages.length);
+  });
+
   it('exits 1 and 2 with their one-line reasons', { timeout: 120_000 }, async () => {
     expect(await spawnCli(['audit', FEED])).toEqual({
       status: 1,
