@@ -19,6 +19,9 @@ const CACHED_SELECTORS = 'src/cli/cached-selectors.ts';
 // Inside node_modules, under .cache. Tests point GLASSHOUSE_CLI_CACHE (a name under node_modules/.cache)
 // at a fresh folder to see a first run.
 const cacheDir = path.join(root, 'node_modules', '.cache', process.env.GLASSHOUSE_CLI_CACHE || 'glasshouse-cli');
+// GLASSHOUSE_CLI_SELECTORS=linkedom builds without the cached selectors (below): the bench's "before",
+// measured in the same run as the "after" (bench/figures/exports.js). Part of the hash, so never mixed up.
+const plainSelectors = process.env.GLASSHOUSE_CLI_SELECTORS === 'linkedom';
 
 async function sourceFiles() {
   const files = [];
@@ -44,6 +47,7 @@ async function sourceHash() {
       .update(await readFile(path.join(root, file)))
       .update('\0');
   }
+  hash.update(plainSelectors ? 'selectors: linkedom' : 'selectors: cached');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -78,7 +82,7 @@ async function bundle() {
     logLevel: 'silent',
     mode: 'production',
     publicDir: false,
-    plugins: [cachedSelectors()],
+    plugins: plainSelectors ? [] : [cachedSelectors()],
     // Every package is bundled in: one module for node to load and link instead of zod's and linkedom's
     // hundreds, and linkedom's selector engine can be replaced (above).
     ssr: { noExternal: true },

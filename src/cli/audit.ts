@@ -27,18 +27,20 @@ const HEAD_BYTES = 8192;
  * (bench/RESULTS.md, figure 5). Scripts are not run, nothing is fetched. Loaded on first use, so
  * --help and usage errors do not wait for it.
  */
-async function newDocument(html: Buffer | string): Promise<Document> {
+export async function parseSavedPage(html: Buffer | string): Promise<Document> {
   const { parseHTML } = await import('linkedom');
   return parseHTML(typeof html === 'string' ? html : html.toString('utf8')).document as unknown as Document;
 }
 
+/** The comment a saver writes at the top of the file, as read from its first bytes. */
+export const savedPageHead = (html: Buffer | string): string =>
+  typeof html === 'string' ? html.slice(0, HEAD_BYTES) : html.subarray(0, HEAD_BYTES).toString('latin1');
+
 /**
- * Reads one saved page the way the content script reads a live one: the platform's adapter, on the
- * page's document, at the address it was saved from.
+ * Reads a parsed saved page the way the content script reads a live one: the platform's adapter, on
+ * the page's document, at the address it was saved from (`head`: the file's first bytes).
  */
-export async function auditPage(html: Buffer | string, explicitUrl?: string, viewer?: string): Promise<PageAudit> {
-  const head = typeof html === 'string' ? html.slice(0, HEAD_BYTES) : html.subarray(0, HEAD_BYTES).toString('latin1');
-  const doc = await newDocument(html);
+export function readSavedPage(doc: Document, head: string, explicitUrl?: string, viewer?: string): PageAudit {
   const candidates = explicitUrl ? [explicitUrl] : [savedFromComment(head), ...declaredAddresses(doc)];
   let url: URL | undefined;
   let adapter;
@@ -57,9 +59,14 @@ export async function auditPage(html: Buffer | string, explicitUrl?: string, vie
   return { recognised: true, url: url.href, platform: adapter.id, viewer: session.viewer, posts, accounts: session.accounts() };
 }
 
+/** One saved page, parsed then read. */
+export async function auditPage(html: Buffer | string, explicitUrl?: string, viewer?: string): Promise<PageAudit> {
+  return readSavedPage(await parseSavedPage(html), savedPageHead(html), explicitUrl, viewer);
+}
+
 /** Reads data answers as the content script reads the ones the page receives, on an empty page of the site. */
 async function auditAnswers(adapter: PlatformAdapter, bodies: string[], url: string, viewer?: string): Promise<PageAudit> {
-  const doc = await newDocument('<!DOCTYPE html><html><head></head><body></body></html>');
+  const doc = await parseSavedPage('<!DOCTYPE html><html><head></head><body></body></html>');
   const session = adapter.openSession(doc, { url, ...(viewer ? { viewerId: viewer } : {}) });
   for (const body of bodies) session.readNetworkPayload(body);
   const posts = session.dataOnlyPosts();

@@ -9,7 +9,7 @@ import { ENGLISH_REPORT_STRINGS } from '../report/report-strings';
 import type { ExposureReport } from '../report/report-schema';
 import type { AccountObservation, DetectedPost } from '../core';
 import { parseCliArgs, USAGE, type ReportFormat } from './args';
-import { auditFile } from './audit';
+import { auditFile, parseSavedPage, readSavedPage, savedPageHead } from './audit';
 
 /** The outside world of the command line, replaceable in tests. */
 export interface CliIo {
@@ -120,3 +120,15 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo): Promi
   } else io.stdout(text);
   return EXIT.done;
 }
+
+/**
+ * An audit's stages one by one, for the bench's split of figure 5 (bench/lib/cli-split.js): parsing
+ * the page, reading its posts, building and writing the report. `runCli` runs the same functions.
+ */
+export const auditStages = {
+  parseSavedPage,
+  readSavedPage,
+  savedPageHead,
+  report: (posts: DetectedPost[], accounts: AccountObservation[], now: number, format: ReportFormat) =>
+    render(reportFromDetected(posts, accounts, now), format),
+};
