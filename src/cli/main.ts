@@ -5,7 +5,7 @@ import { reportFromDetected } from '../report/build-report';
 import { toCsv } from '../report/csv';
 import { toHtml } from '../report/html';
 import { toJson } from '../report/json';
-import { ENGLISH_REPORT_STRINGS } from '../report/report-strings';
+import { ENGLISH_REPORT_STRINGS } from '../report/english-report-strings';
 import type { ExposureReport } from '../report/report-schema';
 import type { AccountObservation, DetectedPost } from '../core';
 import { parseCliArgs, USAGE, type ReportFormat } from './args';

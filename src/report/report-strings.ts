@@ -1,5 +1,3 @@
-import english from '../../public/_locales/en/messages.json';
-
 /**
  * Every label of the HTML report. Keys are _locales message names (public/_locales/<lang>/messages.json);
  * `$1`, `$2` are filled by the report. The type checker refuses a key the English messages lack.
@@ -88,25 +86,23 @@ export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 /** The labels of one report, in one language; `lang` goes to `<html lang>` and to date and number formats. */
 export type ReportStrings = { lang: string } & Record<ReportStringKey, string>;
 
-/** The English labels, read from public/_locales/en/messages.json at build time: the one place English is written. */
-export const ENGLISH_REPORT_STRINGS: ReportStrings = englishStrings();
-
-function englishStrings(): ReportStrings {
-  const strings = { lang: 'en' } as ReportStrings;
-  for (const key of REPORT_STRING_KEYS) strings[key] = english[key].message;
-  return strings;
-}
-
 /**
  * The strings of the extension's UI language: `lookup` is `t` from src/lib/i18n, called with
- * `['$1', '$2']` as substitutions so placeholders survive for the report to fill. A key missing
- * from _locales (lookup answers '' or the key itself) falls back to English.
+ * `['$1', '$2']` as substitutions so placeholders survive for the report to fill. A key missing from
+ * `lookup` (it answers '' or the key itself) takes `fallback`'s text. The extension pages give none:
+ * the browser already answers a key its UI language lacks from the default locale, English, so the
+ * English file stays out of their bundle (ENGLISH_REPORT_STRINGS, english-report-strings.ts, is for
+ * the command line and the tests); a key missing everywhere shows as itself, as `t` shows it.
  */
-export function reportStringsFrom(lang: string, lookup: (key: string, substitutions: string[]) => string): ReportStrings {
-  const strings: ReportStrings = { ...ENGLISH_REPORT_STRINGS, lang };
+export function reportStringsFrom(
+  lang: string,
+  lookup: (key: string, substitutions: string[]) => string,
+  fallback?: Readonly<Record<ReportStringKey, string>>,
+): ReportStrings {
+  const strings = { lang } as ReportStrings;
   for (const key of REPORT_STRING_KEYS) {
     const message = lookup(key, ['$1', '$2']);
-    if (message && message !== key) strings[key] = message;
+    strings[key] = message && message !== key ? message : (fallback?.[key] ?? key);
   }
   return strings;
 }

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { GlasshouseDatabase } from '../../db';
 import { t } from '../../lib/i18n';
-import { REPORT_LIMITS } from '../../report';
+import { REPORT_LIMITS } from '../../report/report-schema';
 import { formatCount } from '../shared/format';
-import { importReportText, type ImportErrorCode, type ImportOutcome } from './report-import';
+import type { ImportErrorCode, ImportOutcome } from './report-import';
 
 /** Each refusal in the user's language; the technical detail (which field) follows it. */
 const REFUSAL_KEYS: Record<ImportErrorCode, string> = {
@@ -26,6 +26,8 @@ async function importFile(db: GlasshouseDatabase, file: File): Promise<ImportOut
   // Checked before reading: a huge file is refused without being loaded into memory.
   if (file.size > REPORT_LIMITS.fileBytes) return { ok: false, code: 'too-large', error: `${file.size} bytes` };
   try {
+    // Loaded when a file is chosen (the report's parser and schemas): the page opens without them (bench figure 6).
+    const { importReportText } = await import('./report-import');
     return await importReportText(db, await file.text(), Date.now());
   } catch (error) {
     return { ok: false, code: 'unreadable', error: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,7 @@ import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../d
 import { t } from '../../lib/i18n';
 import { chartsHtml } from '../../report/html';
 import { ArchiveImport } from '../shared/ArchiveImport';
-import { buildReportInChunks, reportStrings, userTimeZone } from '../shared/export-report';
+import { buildReportInChunks, reportStrings, userTimeZone } from '../shared/report-build';
 import { ChartsView } from './charts-view';
 import { ExportPanel } from './export-panel';
 import { toFindingRow, type FindingRow } from './finding-rows';

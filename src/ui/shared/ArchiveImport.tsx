@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ArchiveError, type ArchiveComparison } from '../../archive';
+import type { ArchiveComparison } from '../../archive';
+import { ArchiveError } from '../../archive/errors';
 import { openDatabase, type GlasshouseDatabase } from '../../db';
 import { t } from '../../lib/i18n';
-import { archiveErrorKey, compareExport, readPickedFiles } from './archive-import';
 import { formatCount, formatDate } from './format';
 
 type State =
@@ -31,13 +31,17 @@ export function ArchiveImport({ database = defaultDatabase }: { database?: () =>
     const files = [...(list ?? [])];
     if (files.length === 0) return;
     setState({ kind: 'reading' });
+    let archiveKey: ((error: ArchiveError) => string) | undefined;
     try {
+      // Loaded when files are chosen (fflate, the export's readers and schemas): the page opens without them (bench figure 6).
+      const { archiveErrorKey, compareExport, readPickedFiles } = await import('./archive-import');
+      archiveKey = archiveErrorKey;
       const contents = await readPickedFiles(files);
       setState({ kind: 'done', comparisons: await compareExport(await database(), contents), files: contents.files });
     } catch (error) {
       const message =
-        error instanceof ArchiveError
-          ? t(archiveErrorKey(error), [error.file ?? '', error.detail])
+        error instanceof ArchiveError && archiveKey
+          ? t(archiveKey(error), [error.file ?? '', error.detail])
           : t('archiveError_unreadable', [String(error instanceof Error ? error.message : error)]);
       setState({ kind: 'failed', message });
     }

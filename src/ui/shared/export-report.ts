@@ -1,24 +1,15 @@
-import { postKey, type AudienceHistoryStep } from '../../core';
+import type { ExposureReport, ReportFinding } from '../../report/report-schema';
+import type { ReportStrings } from '../../report/report-strings';
+import { ExposureReportSchema, ReportFindingSchema } from '../../report/report-schema';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
-import { t } from '../../lib/i18n';
-import {
-  buildReport,
-  compareFindings,
-  ExposureReportSchema,
-  ReportFindingSchema,
-  REPORT_LIMITS,
-  reportStringsFrom,
-  summarize,
-  toCsv,
-  toHtml,
-  writeParsedReport,
-  type ExposureReport,
-  type ReportFinding,
-  type ReportInput,
-  type ReportStrings,
-} from '../../report';
+import { toCsv } from '../../report/csv';
+import { toHtml } from '../../report/html';
+import { writeParsedReport } from '../../report/json';
 import type { ReportFormat } from './actions';
-import { textLocale, todayInputValue } from './format';
+import { todayInputValue } from './format';
+import { buildReportInChunks, EXPORT_CHUNK, part, pause, reportStrings, userTimeZone, type ProgressListener } from './report-build';
+
+export { buildReportInChunks, EXPORT_CHUNK, reportStrings, userTimeZone, type ProgressListener } from './report-build';
 
 /**
  * The one export path of the popup's and the report page's buttons: read the database, build the
@@ -27,49 +18,7 @@ import { textLocale, todayInputValue } from './format';
  * `toJson` / `toCsv` / `toHtml` give for the whole report.
  */
 
-/** Called with the share done, from 0 to 1. */
-export type ProgressListener = (fraction: number) => void;
-
-/** Posts (then findings) handled between two pauses. */
-export const EXPORT_CHUNK = 2_000;
-
 const FindingsSchema = ReportFindingSchema.array();
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** `onProgress` of a step that covers [from, to] of the whole. */
-const part = (onProgress: ProgressListener | undefined, from: number, to: number): ProgressListener | undefined =>
-  onProgress && ((fraction) => onProgress(from + (to - from) * Math.min(1, Math.max(0, fraction))));
-
-/** `buildReport`, a chunk of posts at a time: the same report (a test holds it to that). */
-export async function buildReportInChunks(
-  input: ReportInput,
-  onProgress?: ProgressListener,
-  chunkSize = EXPORT_CHUNK,
-): Promise<ExposureReport> {
-  const posts = input.posts.slice(0, REPORT_LIMITS.findings);
-  const historyOf = new Map<string, AudienceHistoryStep[]>();
-  for (const observation of input.observations) {
-    const key = postKey(observation);
-    const list = historyOf.get(key);
-    if (list) list.push(observation);
-    else historyOf.set(key, [observation]);
-  }
-  const shell = buildReport({ ...input, posts: [], observations: [] });
-  const findings: ReportFinding[] = [];
-  for (let start = 0; start < posts.length; start += chunkSize) {
-    const slice = posts.slice(start, start + chunkSize);
-    const observations = slice.flatMap((post) => historyOf.get(postKey(post)) ?? []);
-    for (const finding of buildReport({ posts: slice, observations, accounts: [], objections: [], now: input.now }).findings) {
-      findings.push(finding);
-    }
-    onProgress?.((start + slice.length) / posts.length);
-    await pause();
-  }
-  findings.sort(compareFindings);
-  onProgress?.(1);
-  return { ...shell, summary: { platforms: summarize(findings) }, findings };
-}
 
 /**
  * `toJson(report)`. The schema's parse (which checks the report and puts its keys in order) is the slow
@@ -112,20 +61,6 @@ const FILE_TYPES: Record<ReportFormat, { extension: string; mime: string }> = {
   csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
   html: { extension: 'html', mime: 'text/html;charset=utf-8' },
 };
-
-/** The user's time zone, for the dates of the HTML file. */
-export function userTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** The HTML file's and the report page's labels, in the language of the extension's messages. */
-export function reportStrings(): ReportStrings {
-  return reportStringsFrom(textLocale(), t);
-}
 
 /** Writes an already built report in one of the three formats. */
 export async function reportFileOf(

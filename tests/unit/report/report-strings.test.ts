@@ -17,16 +17,20 @@ describe('report strings', () => {
     expect(ENGLISH_REPORT_STRINGS.lang).toBe('en');
   });
 
-  it('fills from a _locales lookup, falling back to English for missing keys', () => {
+  it('fills from a _locales lookup, falling back to the given strings (English) for missing keys', () => {
     const french: Record<string, string> = { reportTitle: 'Votre rapport', reportExposedHeading: 'Vos publications publiques ($1)' };
-    const strings = reportStringsFrom('fr', (key, substitutions) => {
+    const lookup = (key: string, substitutions: string[]) => {
       expect(substitutions).toEqual(['$1', '$2']);
       return french[key] ?? (key === 'audience_public' ? key : '');
-    });
+    };
+    const strings = reportStringsFrom('fr', lookup, ENGLISH_REPORT_STRINGS);
     expect(strings.lang).toBe('fr');
     expect(strings.reportTitle).toBe('Votre rapport');
     expect(strings.reportExposedHeading).toBe('Vos publications publiques ($1)');
     expect(strings.audience_public).toBe('Public');
     expect(strings.reportIntro).toBe(ENGLISH_REPORT_STRINGS.reportIntro);
+    // Without a fallback (the extension's pages, whose browser answers from English itself) a gap shows as its key, as t shows it.
+    const bare = reportStringsFrom('fr', lookup);
+    expect([bare.reportTitle, bare.reportIntro, bare.audience_public]).toEqual(['Votre rapport', 'reportIntro', 'audience_public']);
   });
 });
