@@ -293,9 +293,15 @@ export async function launchFirefox(dist = resolve('dist/firefox')): Promise<Bro
         urlPatterns: NETWORK_PROTOCOLS.map((protocol) => ({ type: 'pattern', protocol })),
       });
 
-      // Everything outside tabs: the chrome window's observer.
-      const chrome = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
-      const chromeContext = chrome.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+      // Everything outside tabs: the chrome window's observer. On a loaded machine the browser window
+      // can be listed a moment after the session starts: asked again until it is, for up to 30 s.
+      const chromeWindow = async () => {
+        const chrome = await send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+        return chrome.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+      };
+      let chromeContext = await chromeWindow();
+      for (const deadline = Date.now() + 30_000; !chromeContext && Date.now() < deadline; chromeContext = await chromeWindow())
+        await new Promise((resolve) => setTimeout(resolve, 100));
       if (!chromeContext) throw new Error('no chrome browsing context: is --remote-allow-system-access honoured?');
       const callChrome = async (fn: string, args: unknown[]) => {
         const result = await send<EvaluateResult>('script.callFunction', {
