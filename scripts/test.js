@@ -22,7 +22,12 @@ const steps = [
     ['vitest', 'run', '--config', 'vitest.e2e.config.ts'],
     { GLASSHOUSE_BROWSER: name },
   ]),
-  ['web-ext lint of dist/firefox', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--no-input']],
+  // A warning fails too: addons.mozilla.org shows its reviewers the same list (issue 19 asks for 0 and 0).
+  [
+    'web-ext lint of dist/firefox',
+    'npx',
+    ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--no-input', '--warnings-as-errors'],
+  ],
 ];
 
 const started = Date.now();
