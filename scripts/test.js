@@ -29,7 +29,7 @@ const stages = [
     title: 'browser tests',
     checks: [
       ...browsers.map((name) => [name, 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { GLASSHOUSE_BROWSER: name }]),
-      ['web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--no-input']],
+      ['web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--no-input', '--warnings-as-errors']],
     ],
   },
 ];
