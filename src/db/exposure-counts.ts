@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { Eligibility, ObservedPost, Platform } from '../core';
 import { PLATFORMS } from '../core';
-import type { GlasshouseDatabase, StoredExposureCount } from './schema';
+import type { GlasshouseDatabase, StoredExposureCount } from './tables';
 
 /**
  * The stored posts counted per platform and eligibility (table `exposureCounts`), so the popup's

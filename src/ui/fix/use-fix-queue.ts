@@ -22,14 +22,24 @@ export function useFixQueue(ask: Ask, filter: FixFilter, pollMs: number): { load
   }, [ask, key]);
   useEffect(() => {
     void reload();
-    // Also while hidden behind the fix tab (the browser slows such timers down), so the progress is
-    // current when the user comes back; and at once when they do.
-    const timer = setInterval(() => void reload(), pollMs);
-    const back = () => document.visibilityState === 'visible' && void reload();
-    document.addEventListener('visibilitychange', back);
+    // Only while the page is seen: each question wakes the worker, and a hidden page's poll would keep it
+    // awake for as long as the tab stays open. Coming back asks at once, so the progress is current.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const follow = () => {
+      clearInterval(timer);
+      timer = undefined;
+      if (document.visibilityState === 'hidden') return;
+      timer = setInterval(() => void reload(), pollMs);
+    };
+    const visibility = () => {
+      if (document.visibilityState !== 'hidden') void reload();
+      follow();
+    };
+    follow();
+    document.addEventListener('visibilitychange', visibility);
     return () => {
       clearInterval(timer);
-      document.removeEventListener('visibilitychange', back);
+      document.removeEventListener('visibilitychange', visibility);
     };
   }, [reload, pollMs]);
   return { loaded, reload };

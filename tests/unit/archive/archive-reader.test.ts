@@ -5,6 +5,7 @@ import type { ObservedPost } from '../../../src/core';
 import { compareExport } from '../../../src/ui/shared/archive-import';
 import { openDatabase, recordFindings, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../db/findings-factory';
+import { snapshot } from '../db/database-snapshot';
 
 const DAY = 24 * 3600 * 1000;
 const FB_PATH = 'your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json';
@@ -187,12 +188,6 @@ describe('the import against the store', () => {
     await db?.delete();
   });
 
-  async function snapshot(): Promise<string> {
-    const tables: Record<string, unknown[]> = {};
-    for (const table of db.tables) tables[table.name] = await table.toArray();
-    return JSON.stringify(tables);
-  }
-
   it('compares with the stored posts and the latest scan, and stores nothing — nor when a file is malformed', async () => {
     db = (await openDatabase(freshName()).open()) as GlasshouseDatabase;
     await recordFindings(
@@ -212,17 +207,17 @@ describe('the import against the store', () => {
       publicFound: 1,
       oldestReached: Date.parse('2016-01-01'),
     });
-    const before = await snapshot();
+    const before = await snapshot(db);
     const contents = readExport([{ path: 'x.zip', bytes: exportZip({ [FB_PATH]: metaJson(facebookPosts) }) }]);
     const [facebook] = await compareExport(db, contents);
     expect(facebook).toMatchObject({ platform: 'facebook', total: 3, notCoveredByScan: 1, scanReachedBack: Date.parse('2016-01-01') });
     expect(facebook!.matched.map((m) => [m.observed.postId, m.observed.eligible])).toEqual([['a', 'yes']]);
     // A comment is never taken for a post.
     expect(facebook!.unseen.map((p) => p.text)).toContain('Feu d’artifice ce soir !');
-    expect(await snapshot()).toBe(before);
+    expect(await snapshot(db)).toBe(before);
 
     expect(() => readExport([{ path: 'x.zip', bytes: exportZip({ [FB_PATH]: '{oops' }) }])).toThrow(ArchiveError);
-    expect(await snapshot()).toBe(before);
+    expect(await snapshot(db)).toBe(before);
     expect(facebook!.unseen[0]!.publishedAt).toBeGreaterThan(Date.parse('2016-01-01') - DAY);
   });
 });

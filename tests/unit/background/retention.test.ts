@@ -3,6 +3,7 @@ import { route } from '../../../src/background/router';
 import { databaseOnDemand } from '../../../src/background/worker-database';
 import { deleteOlderThan, exposureSummary, openDatabase, recordFindings, writeSettings, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../db/findings-factory';
+import { snapshot } from '../db/database-snapshot';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 5, 1);
@@ -13,12 +14,6 @@ afterEach(async () => {
   await opened?.delete();
   opened = undefined;
 });
-
-async function snapshot(database: GlasshouseDatabase): Promise<string> {
-  const tables: Record<string, unknown[]> = {};
-  for (const table of database.tables) tables[table.name] = await table.toArray();
-  return JSON.stringify(tables);
-}
 
 describe('automatic deletion', () => {
   it('deletes the posts of every platform not seen for the chosen days, with their history, and keeps the rest', async () => {

@@ -5,18 +5,13 @@ import { classifySender, mayAsk } from '../../../src/background/sender';
 import { openDatabase, recordAccounts, recordFindings, recordObjection, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from '../db/findings-factory';
 import { malformedMessages } from './malformed-corpus';
+import { snapshot } from '../db/database-snapshot';
 
 let db: GlasshouseDatabase;
 const open = async () => (db = (await openDatabase(freshName()).open()) as GlasshouseDatabase);
 afterEach(async () => {
   await db?.delete();
 });
-
-async function snapshot(database: GlasshouseDatabase): Promise<string> {
-  const tables: Record<string, unknown[]> = {};
-  for (const table of database.tables) tables[table.name] = await table.toArray();
-  return JSON.stringify(tables);
-}
 
 describe('the message router', () => {
   it('records a valid batch and acknowledges it by id', async () => {

@@ -2,18 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core';
 import { exposureSummary, openDatabase, recordBatch, type GlasshouseDatabase } from '../../../src/db';
 import { finding, freshName } from './findings-factory';
+import { snapshot } from './database-snapshot';
 
 let db: GlasshouseDatabase;
 const open = async () => (db = (await openDatabase(freshName()).open()) as GlasshouseDatabase);
 afterEach(async () => {
   await db?.delete();
 });
-
-async function snapshot(database: GlasshouseDatabase): Promise<string> {
-  const tables: Record<string, unknown[]> = {};
-  for (const table of database.tables) tables[table.name] = await table.toArray();
-  return JSON.stringify(tables);
-}
 
 const diagnostics = { platform: 'facebook' as const, unknownAudiences: 1, errors: 0, unreadLabels: {} };
 const fifty = (seenAt: number, audience: (i: number) => Finding['audience']) =>

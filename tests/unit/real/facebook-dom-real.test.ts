@@ -161,6 +161,11 @@ const PAGES: RealPage[] = [
     ],
   },
   {
+    // The 2024 Page layout, logged out: the post lives only in the page's inline data (its permalink names the Page's id).
+    file: 'garcon-2024-v2-page-a-pl-loggedout.html',
+    posts: [{ id: '1054930068793510', author: ['100028295814975'], audience: 'public' }],
+  },
+  {
     file: 'kevinzg-2021-mfacebook-page-timeline-nintendo.html',
     posts: [
       { id: '4194934713924283', author: ['nintendo'], audience: 'public' },
@@ -293,10 +298,8 @@ describeWithMaterial("Facebook's real markup through the content script (PageWat
     async (_file, page) => {
       const { watch, sent } = watchPage(page, true);
       const items = watch.session.scan(document);
-      expectTruth(
-        page,
-        items.map((item) => item.post),
-      );
+      // As the content script records them: posts in the markup, and those its data holds that the markup lacks.
+      expectTruth(page, [...items.map((item) => item.post), ...watch.session.dataOnlyPosts()]);
       // Every post read carries a badge saying what was read.
       const comments = items.filter((item) => item.post.kind === 'comment').map((item) => item.element!);
       for (const { post, element } of items) {
@@ -308,6 +311,19 @@ describeWithMaterial("Facebook's real markup through the content script (PageWat
       await watch.queue.flush();
       const own = page.posts.filter((truth) => truth.own);
       expect(sent.map((finding) => [finding.postId, finding.audience])).toEqual(own.map((truth) => [truth.id, truth.audience]));
+    },
+    SLOW,
+  );
+
+  it(
+    "sends the viewer's own post that only the page's data holds (2024 Page layout, read as its owner would)",
+    async () => {
+      const page = PAGES.find((p) => p.file.startsWith('garcon-2024'))!;
+      const owner = watchPage({ ...page, viewer: '100028295814975' }, false);
+      await owner.watch.queue.flush();
+      expect(owner.sent.map((finding) => [finding.postId, finding.audience, finding.isOwn])).toEqual([
+        ['1054930068793510', 'public', true],
+      ]);
     },
     SLOW,
   );

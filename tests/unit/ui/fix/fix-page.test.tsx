@@ -86,6 +86,38 @@ describe('the fix page', () => {
     expect(current(root)?.getAttribute('data-current-step')).toBe('b2023');
   });
 
+  it('asks the worker nothing while the page is hidden (each question would keep the worker awake), and asks at once when shown', async () => {
+    const { ask: real } = await worker();
+    await seed();
+    const asked: unknown[] = [];
+    const ask = ((request: unknown) => (asked.push(request), (real as (r: unknown) => unknown)(request))) as never;
+    const visibility = vi.spyOn(document, 'visibilityState', 'get');
+    // The poll's clock only: the database keeps its own timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const root = await mount(<FixPage ask={ask} pollMs={5} />);
+      await until(() => progress(root) === '0 of 2 fixed');
+      const shown = asked.length;
+      vi.advanceTimersByTime(15);
+      expect(asked.length).toBe(shown + 3);
+
+      visibility.mockReturnValue('hidden');
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(150);
+      expect(asked.length).toBe(shown + 3);
+
+      visibility.mockReturnValue('visible');
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(asked.length).toBe(shown + 4);
+      vi.advanceTimersByTime(5);
+      expect(asked.length).toBe(shown + 5);
+      await until(() => progress(root) === '0 of 2 fixed');
+    } finally {
+      vi.useRealTimers();
+      visibility.mockRestore();
+    }
+  });
+
   it('skips a post: it stays in the queue marked skipped, and the walk moves on', async () => {
     const { ask, tabs } = await worker();
     await seed();

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Overview, PlatformOverview, Request } from '../../../../src/core';
+import { describe, expect, it, vi } from 'vitest';
 import { INSTAGRAM_PRIVACY_SETTING, OWN_PROFILE } from '../../../../src/core/meta-addresses';
 import { mount, textOf } from '../render';
+import { atNowWithFreshWorker, NOW, platform, worker } from '../overview-worker';
 
 vi.mock('../../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('../../../../src/lib/browser', () => ({
@@ -13,43 +13,9 @@ import { askWorker } from '../../../../src/lib/worker-client';
 import { Popup } from '../../../../src/ui/popup/popup';
 const ask = vi.mocked(askWorker);
 
-const DAY = 24 * 3600 * 1000;
-const NOW = new Date(2026, 10, 29, 15, 0).getTime();
-
-function platform(
-  name: 'facebook' | 'instagram',
-  extra: Partial<PlatformOverview> = {},
-  counts = { eligible: 0, notEligible: 0, unknown: 0 },
-): PlatformOverview {
-  const total = counts.eligible + counts.notEligible + counts.unknown;
-  return {
-    summary: { platform: name, ...counts, total, ...(total ? { lastSeen: NOW - DAY } : {}) },
-    recentExposed: [],
-    ...extra,
-  };
-}
-
-/** The worker: answers overview/get with `overview`, every change with done, and records what it was asked. */
-function worker(overview: Overview) {
-  const asked: Request[] = [];
-  ask.mockImplementation((async (request: Request) => {
-    asked.push(request);
-    if (request.type === 'overview/get') return { ok: true, ...overview };
-    return { ok: true, done: true };
-  }) as never);
-  return asked;
-}
-
 const section = (root: HTMLElement, name: string) => root.querySelector(`section[data-platform="${name}"]`);
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  ask.mockReset();
-});
+atNowWithFreshWorker();
 
 describe('popup', () => {
   it('says per platform that nothing was seen yet, and how to start, with no counts', async () => {

@@ -1,50 +1,14 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Overview, PlatformOverview, Request } from '../../../../src/core';
+import { describe, expect, it, vi } from 'vitest';
 import { OBJECTION_FORMS } from '../../../../src/core/meta-addresses';
 import { click, mount, textOf, typeInto } from '../render';
+import { atNowWithFreshWorker, DAY, NOW, platform, worker } from '../overview-worker';
 
 vi.mock('../../../../src/lib/worker-client', () => ({ askWorker: vi.fn() }));
 
-import { askWorker } from '../../../../src/lib/worker-client';
 import { OverviewSections } from '../../../../src/ui/report/overview-sections';
-const ask = vi.mocked(askWorker);
 
-const DAY = 24 * 3600 * 1000;
-const NOW = new Date(2026, 10, 29, 15, 0).getTime();
-
-function platform(
-  name: 'facebook' | 'instagram',
-  extra: Partial<PlatformOverview> = {},
-  counts = { eligible: 0, notEligible: 0, unknown: 0 },
-): PlatformOverview {
-  const total = counts.eligible + counts.notEligible + counts.unknown;
-  return {
-    summary: { platform: name, ...counts, total, ...(total ? { lastSeen: NOW - DAY } : {}) },
-    recentExposed: [],
-    ...extra,
-  };
-}
-
-/** The worker: answers overview/get with `overview`, every change with done, and records what it was asked. */
-function worker(overview: Overview) {
-  const asked: Request[] = [];
-  ask.mockImplementation((async (request: Request) => {
-    asked.push(request);
-    if (request.type === 'overview/get') return { ok: true, ...overview };
-    return { ok: true, done: true };
-  }) as never);
-  return asked;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  ask.mockReset();
-});
+atNowWithFreshWorker();
 
 describe('the Glasshouse page: overview, objection, diagnostics', () => {
   it('shows each platform in detail: the sentence of the popup, the account seen, the counts', async () => {
