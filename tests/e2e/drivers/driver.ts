@@ -23,7 +23,10 @@ export interface TestPage {
    * switch within a launch. Optional, as injectScript.
    */
   addInitScript?(source: string): Promise<void>;
-  /** Emulates `prefers-color-scheme` for this page. Optional, as injectScript. */
+  /**
+   * Emulates `prefers-color-scheme` for this page (in Firefox for the whole browser: open pages follow the
+   * last call). Optional, as injectScript.
+   */
   emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
 }
 
