@@ -2,12 +2,13 @@ import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { browserManifest, type BrowserTarget } from './scripts/manifest-target.ts';
+import { sinkFreeBundle } from './scripts/sink-free-bundle.ts';
 
 // One config, two targets: `vite build --mode chrome` and `--mode firefox` (see scripts/build.js).
 export default defineConfig(({ mode }) => {
   const target: BrowserTarget = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: browserManifest(target) as unknown as ManifestV3Export, browser: target })],
+    plugins: [preact(), crx({ manifest: browserManifest(target) as unknown as ManifestV3Export, browser: target }), sinkFreeBundle()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -6,6 +6,12 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Worker threads start faster than the default child processes (measured: 133 s against 150 s for the suite
+    // on 2 cores); each test file still gets its own module graph and globals.
+    pool: 'threads',
+    // A test that passes in 1 s on a quiet machine can take 5 on a loaded one (the default timeout): a
+    // timeout is for a hang, not a measure of speed (bench/ is).
+    testTimeout: 20_000,
     setupFiles: ['tests/unit/setup.ts'],
   },
 });

@@ -11,15 +11,17 @@ export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
 
 /**
  * The badge's look, inside its shadow root, where the page's CSS cannot change it. Made cheap for the
- * page to render: a box of fixed height whose layout, style and paint are its own (`contain`), so
- * inserting it into a post's header lays out and paints only itself; no z-index or positioning of its
- * own (each would be one more layer for the page's paints to sort). The explanation overlays the page
- * from where it would start in the flow (absolute, without offsets), so the host needs no position.
+ * page to render: a box of fixed height, no z-index or positioning of its own (each would be one more
+ * layer for the page's paints to sort). No `contain` either: layout or paint containment makes every
+ * badge its own stacking context, one more paint layer per post, and measured in figure 1 that cost
+ * more than it saved (bench/notes/page-overhead.md: ×1.80 with it, ×1.38 without, same run). The
+ * explanation overlays the page from where it would start in the flow (absolute, without offsets),
+ * so the host needs no position.
  */
 const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px; contain: layout style; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px; }
 .pill { all: unset; box-sizing: border-box; height: 20px; display: inline-flex; align-items: center; gap: 5px; padding: 0 8px;
-  border-radius: 999px; white-space: nowrap; contain: content;
+  border-radius: 999px; white-space: nowrap;
   font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; cursor: pointer;
   border: 1px solid currentColor; background: #fff; }
 .pill:focus-visible { outline: 3px solid #1a5fb4; outline-offset: -3px; }

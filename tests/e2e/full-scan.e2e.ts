@@ -94,13 +94,16 @@ const ME_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 
 const PROFILE = 'https://www.facebook.com/alice.martin';
 
+/** A browser whose /me resolves to the user's long profile, as the scan's first tab finds it. */
+async function launchOnProfile(): Promise<BrowserDriver> {
+  serveExtra('https://www.facebook.com/me', ME_PAGE);
+  serveExtra(PROFILE, profilePage());
+  return launchDriver();
+}
+
 describe(`[${DRIVER_NAME}] the full-history scan`, () => {
   let driver: BrowserDriver;
-  beforeAll(async () => {
-    serveExtra('https://www.facebook.com/me', ME_PAGE);
-    serveExtra(PROFILE, profilePage());
-    driver = await launchDriver();
-  });
+  beforeAll(async () => (driver = await launchOnProfile()));
   afterAll(async () => {
     await driver?.close();
   });
@@ -216,11 +219,7 @@ describe(`[${DRIVER_NAME}] the full-history scan`, () => {
 
 describe(`[${DRIVER_NAME}] the full-history scan when the browser closes mid-scan`, () => {
   let driver: BrowserDriver;
-  beforeAll(async () => {
-    serveExtra('https://www.facebook.com/me', ME_PAGE);
-    serveExtra(PROFILE, profilePage());
-    driver = await launchDriver();
-  });
+  beforeAll(async () => (driver = await launchOnProfile()));
   afterAll(async () => {
     await driver?.close();
   });

@@ -96,6 +96,8 @@ describe(`[${DRIVER_NAME}] the guided fix`, () => {
     });
     await waitOnTab(tab, overlayIs, ['data-state', 'fixed']);
     expect(await clicksOn(tab)).toBe(0);
+    // The user goes back to the fix page: seen again, it asks the worker at once (hidden, it does not poll).
+    await fixPage.bringToFront();
     await fixPage.waitFor(() => document.querySelector('#fix-progress')?.getAttribute('data-fixed') === '1', undefined, 30_000);
     expect(await shown()).toMatchObject({
       progress: '1 of 2 fixed',

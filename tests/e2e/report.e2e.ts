@@ -6,6 +6,7 @@ import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { openReady, storedTotals } from './scenarios/facebook-feed';
 import { captureDownloads, chooseFile, downloads, type Download } from './scenarios/downloads';
 import { clickOn, fillIn, HOME, openExtensionPage, seriousAxeViolations } from './scenarios/ui';
+import { importGeneratedFindings } from './scenarios/bulk-import';
 
 /**
  * Findings imported by the large-report test: enough for many pages, import chunks and chart steps. At
@@ -196,50 +197,8 @@ describe(`[${DRIVER_NAME}] the report page, export and import`, () => {
 
   it(`stays quick at ${BULK} findings (imported through the page; timings printed, not asserted)`, async () => {
     const page = await openReport(driver, 6);
-    // The file is made in the page: 50,000 findings are ~30 MB, too much to pass through the driver.
-    const madeIn = await page.evaluate((bulk) => {
-      const start = performance.now();
-      const audiences = ['public', 'friends', 'only_me', 'unknown', 'public_group', 'friends_of_friends'];
-      const eligible: Record<string, string> = { public: 'yes', public_group: 'yes', unknown: 'unknown' };
-      const findings = [];
-      for (let i = 0; i < bulk; i += 1) {
-        const audience = audiences[i % audiences.length]!;
-        const seen = new Date(Date.UTC(2025, 6, 1) + i * 1000).toISOString();
-        const finding: Record<string, unknown> = {
-          platform: 'facebook',
-          postId: `bulk${i}`,
-          url: `https://www.facebook.com/alice/posts/bulk${i}`,
-          kind: i % 5 === 0 ? 'comment' : 'post',
-          owner: { id: '100001' },
-          audience,
-          eligible: eligible[audience] ?? 'no',
-          evidence: 'label',
-          firstSeen: seen,
-          lastSeen: seen,
-          history: [{ audience, eligible: eligible[audience] ?? 'no', evidence: 'label', observedAt: seen }],
-        };
-        if (i % 11) finding.publishedAt = new Date(Date.UTC(2012, 0, 1) + ((i * 7919) % 50_000) * 3 * 3_600_000).toISOString();
-        if (i % 3) finding.excerpt = `Day ${i % 365} at the ${i % 2 ? 'lake' : 'mountains'} #${i}`;
-        findings.push(finding);
-      }
-      const report = {
-        schemaVersion: 1,
-        generatedAt: new Date().toISOString(),
-        summary: { platforms: [] },
-        accounts: [],
-        objections: [],
-        findings,
-      };
-      const input = document.querySelector<HTMLInputElement>('#import-file')!;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([JSON.stringify(report)], 'bulk.json', { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      return performance.now() - start;
-    }, BULK);
     const importStart = Date.now();
-    await page.waitFor(() => document.querySelector('[data-import="done"]') !== null, undefined, 240_000);
-    await page.waitFor((n) => document.querySelector(`[data-total="${n}"]`) !== null, BULK + 6, 60_000);
+    await importGeneratedFindings(page, BULK);
     const importMs = Date.now() - importStart;
     // The charts are redrawn in steps after a load: measure once they are done.
     await page.waitFor((n) => document.querySelector(`[data-section="charts"][data-findings="${n}"]`) !== null, BULK + 6, 60_000);
@@ -281,7 +240,7 @@ describe(`[${DRIVER_NAME}] the report page, export and import`, () => {
       return out;
     });
     console.log(
-      `[${DRIVER_NAME}] report page at ${BULK + 6} findings: file made in ${madeIn.toFixed(0)} ms, imported and shown in ${importMs} ms; interactions (ms):\n${Object.entries(
+      `[${DRIVER_NAME}] report page at ${BULK + 6} findings: made, imported and shown in ${importMs} ms; interactions (ms):\n${Object.entries(
         timings,
       )
         .map(([what, ms]) => `  ${what}: ${ms}`)

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
 import { t } from '../../lib/i18n';
-import { chartsHtml } from '../../report/html';
+import { chartsSection, type ChartsSection } from '../../report';
 import { ArchiveImport } from '../shared/ArchiveImport';
 import { buildReportInChunks, reportStrings, userTimeZone } from '../shared/report-build';
 import { ChartsView } from './charts-view';
@@ -32,7 +32,7 @@ const SECTIONS = [
 export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
   const db = useMemo(() => given ?? openDatabase(), [given]);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [charts, setCharts] = useState<{ markup: string; findings: number } | null>(null);
+  const [charts, setCharts] = useState<{ section: ChartsSection; findings: number } | null>(null);
   const strings = useMemo(reportStrings, []);
   // An import changes the counts: the overview (and with it the toolbar badge) is asked again.
   const [imports, setImports] = useState(0);
@@ -43,7 +43,7 @@ export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
       setLoaded({ state: 'ready', rows: tables.posts.map(toFindingRow) });
       // The charts come second: the table is usable while they are drawn.
       const report = await buildReportInChunks({ ...tables, now: Date.now() });
-      setCharts({ markup: chartsHtml(report, strings, { timeZone: userTimeZone() }), findings: report.findings.length });
+      setCharts({ section: chartsSection(report, strings, { timeZone: userTimeZone() }), findings: report.findings.length });
     } catch (error) {
       setLoaded({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
     }
@@ -85,7 +85,7 @@ export function ReportPage({ db: given }: { db?: GlasshouseDatabase }) {
                   }}
                 />
               </div>
-              {charts !== null && <ChartsView markup={charts.markup} findings={charts.findings} />}
+              {charts !== null && <ChartsView section={charts.section} findings={charts.findings} />}
               {loaded.rows.length > 0 && <FindingsTable rows={loaded.rows} />}
               <ArchiveImport database={async () => (await db.open()) as GlasshouseDatabase} />
             </div>

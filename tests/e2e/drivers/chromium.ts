@@ -13,6 +13,7 @@ function wrap(page: Page): TestPage {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = WAIT_MS) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
     async injectScript(source) {
       // DevTools' Runtime.evaluate compiles the source itself, so the page's CSP (no eval) does not apply.
       const cdp = await page.context().newCDPSession(page);

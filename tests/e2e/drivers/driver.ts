@@ -11,6 +11,8 @@ export interface TestPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** Makes this the tab the user looks at (the others become hidden, as in a real window). */
+  bringToFront(): Promise<void>;
   /**
    * Runs a classic script's source in the page's own world, past the page's CSP (an extension page
    * forbids eval, inline and Blob scripts): for test tools such as axe-core. Optional: a driver that
@@ -23,7 +25,10 @@ export interface TestPage {
    * switch within a launch. Optional, as injectScript.
    */
   addInitScript?(source: string): Promise<void>;
-  /** Emulates `prefers-color-scheme` for this page. Optional, as injectScript. */
+  /**
+   * Emulates `prefers-color-scheme` for this page (in Firefox for the whole browser: open pages follow the
+   * last call). Optional, as injectScript.
+   */
   emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
 }
 

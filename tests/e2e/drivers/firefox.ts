@@ -121,7 +121,15 @@ async function navigate(page: Page, url: string): Promise<void> {
   }
 }
 
-function wrap(page: Page): TestPage {
+/**
+ * Firefox's color scheme for web content, extension pages included: 0 dark, 1 light (2 follows the system).
+ * The pref about:preferences' "Website appearance" sets; pages follow a change without a reload.
+ */
+const SET_CONTENT_COLOR_SCHEME = `(value) => Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', value)`;
+
+type CallChrome = Session['callChrome'];
+
+function wrap(page: Page, callChrome: CallChrome): TestPage {
   const context = (page.mainFrame() as unknown as { browsingContext: { id: string } }).browsingContext.id;
   return {
     goto: (url) => navigate(page, url),
@@ -130,6 +138,7 @@ function wrap(page: Page): TestPage {
     waitFor: async (fn, arg, timeoutMs = WAIT_MS) =>
       void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg)),
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
     async injectScript(source) {
       // BiDi's script.evaluate compiles the source in the page's world itself: the page's CSP does not apply.
       const result = (await bidiSession(page).send('script.evaluate', {
@@ -142,7 +151,16 @@ function wrap(page: Page): TestPage {
     },
     // A BiDi preload script: it runs before the document's own scripts.
     addInitScript: async (source) => void (await page.evaluateOnNewDocument(source)),
-    // No emulateColorScheme: puppeteer's emulateMediaFeatures is CDP-only and throws over WebDriver BiDi.
+    // puppeteer's emulateMediaFeatures is CDP-only and throws over WebDriver BiDi: Firefox's own pref instead,
+    // set in the chrome scope. It is browser-wide, so every open page follows the last call.
+    async emulateColorScheme(scheme) {
+      await callChrome(SET_CONTENT_COLOR_SCHEME, [{ type: 'number', value: scheme === 'dark' ? 0 : 1 }]);
+      await page.waitForFunction(
+        (dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark,
+        { timeout: WAIT_MS, polling: 50 },
+        scheme === 'dark',
+      );
+    },
   };
 }
 
@@ -366,12 +384,12 @@ export async function launchFirefox(dist = resolve('dist/firefox')): Promise<Bro
   return {
     name: 'firefox',
     extensionOrigin,
-    newPage: async () => wrap(await current.browser.newPage()),
+    newPage: async () => wrap(await current.browser.newPage(), (fn, args) => current.callChrome(fn, args)),
     async pageAt(urlPrefix, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const page = (await current.browser.pages()).find((p) => p.url().startsWith(urlPrefix));
-        if (page) return wrap(page);
+        if (page) return wrap(page, (fn, args) => current.callChrome(fn, args));
         if (Date.now() > deadline) throw new Error(`no tab at ${urlPrefix} after ${timeoutMs} ms`);
         await sleep(100);
       }
