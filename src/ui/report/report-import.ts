@@ -1,7 +1,8 @@
 import { AccountObservationSchema, isTrainingEligible, SiteUrlSchema, yearOf } from '../../core';
 import type { AudienceHistoryStep, ObservedAccount, ObservedPost } from '../../core';
 import { importReportRecords, type GlasshouseDatabase, type ImportedRecords, type ImportResult } from '../../db';
-import { parseReportJson, type ExposureReport, type ReportParseErrorCode } from '../../report';
+import { parseReportJson, type ReportParseErrorCode } from '../../report/json';
+import type { ExposureReport } from '../../report/report-schema';
 
 /** Why an import was refused: the file could not be read, its format (`parseReportJson`), its content, or the database write. */
 export type ImportErrorCode = ReportParseErrorCode | 'unreadable' | 'not-importable' | 'write-failed';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
 import { t } from '../../lib/i18n';
-import { chartsSection, type ChartsSection } from '../../report';
+// The chart model alone, not the report barrel: that would bring the CSV writer and papaparse to the page's first load (bench figure 6).
+import { chartsSection, type ChartsSection } from '../../report/chart-model';
 import { ArchiveImport } from '../shared/ArchiveImport';
 import { buildReportInChunks, reportStrings, userTimeZone } from '../shared/report-build';
 import { ChartsView } from './charts-view';
