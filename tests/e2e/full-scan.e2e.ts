@@ -11,7 +11,9 @@ import { ask, pageTicks, panelOf, until } from './scenarios/scan';
  * own; a third is public, a third friends-only, a third carries an audience label nobody can read
  * (unknown). Dates come from the Story data each page carries, one month apart.
  */
-const TOTAL = 36;
+// 48 posts of 210 px: as many scroll steps after the pause as 36 of 420 px gave (the pause never lands at
+// the end), in two thirds of the scrolling time.
+const TOTAL = 48;
 const FIRST_PAGE = 6;
 const PAGE_SIZE = 6;
 const NEWEST = Date.UTC(2025, 11, 1);
@@ -35,7 +37,7 @@ function postHtml(i: number): string {
     actors: [{ id: '100001', name: 'Alice Martin' }],
     comet_sections: { timestamp: { story: { creation_time: publishedAt(i) / 1000 } } },
   };
-  return `<div data-pagelet="FeedUnit_${i}" style="min-height:420px"><div id="tl${i}" aria-posinset="${i + 1}" role="article" lang="en">
+  return `<div data-pagelet="FeedUnit_${i}" style="min-height:210px"><div id="tl${i}" aria-posinset="${i + 1}" role="article" lang="en">
   <div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin?__cft__[0]=AZ${i}"><strong>Alice Martin</strong></a></h2></div>
   <div><a href="https://www.facebook.com/alice.martin/posts/${id}?__cft__[0]=AZ${i}" aria-label="${i} months">${i} mo</a> · <svg viewBox="0 0 16 16" width="12" height="12" role="img"><title>${label}</title></svg></div>
   <div data-ad-preview="message"><div dir="auto">Timeline post ${i}</div></div>
