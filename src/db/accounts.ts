@@ -1,10 +1,15 @@
 import type { AccountObservation, ObservedAccount, Platform } from '../core';
 import type { GlasshouseDatabase } from './schema';
 
+/** The viewer's own accounts on a platform (a user may have had several), the latest seen first. */
+export async function viewerAccounts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedAccount[]> {
+  const own = await db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray();
+  return own.sort((a, b) => b.lastSeen - a.lastSeen);
+}
+
 /** The viewer's username on a platform, as last seen on a page (an account's latest sighting may lack it). */
 export async function viewerUsername(db: GlasshouseDatabase, platform: Platform): Promise<string | undefined> {
-  const own = await db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray();
-  return own.filter((a) => a.username).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.username;
+  return (await viewerAccounts(db, platform)).find((a) => a.username)?.username;
 }
 
 /** Keeps each account's latest privacy and a history of its changes. */

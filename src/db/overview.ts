@@ -1,13 +1,13 @@
 import type { Overview, Platform, PlatformOverview, ViewerAccount } from '../core';
 import { PLATFORMS } from '../core';
+import { viewerAccounts } from './accounts';
 import type { GlasshouseDatabase } from './schema';
 import { exposureSummary } from './summary';
 
 const RECENT_EXPOSED = 5;
 
 async function viewerAccount(db: GlasshouseDatabase, platform: Platform): Promise<ViewerAccount | undefined> {
-  const own = await db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray();
-  const latest = own.sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  const [latest] = await viewerAccounts(db, platform);
   if (!latest) return undefined;
   const account: ViewerAccount = { accountId: latest.accountId, privacy: latest.privacy, lastSeen: latest.lastSeen };
   if (latest.username) account.username = latest.username;

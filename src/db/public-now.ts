@@ -1,5 +1,6 @@
 import type { AccountPrivacy, Platform } from '../core';
 import { PLATFORMS } from '../core';
+import { viewerAccounts } from './accounts';
 import { noExposure } from './exposure-counts';
 import type { GlasshouseDatabase } from './schema';
 
@@ -18,12 +19,12 @@ export async function publicNowInput(db: GlasshouseDatabase): Promise<PublicNowI
   return db.transaction('r', db.exposureCounts, db.accounts, async () => {
     const [counts, viewers] = await Promise.all([
       db.exposureCounts.bulkGet([...PLATFORMS]),
-      Promise.all(PLATFORMS.map((platform) => db.accounts.where('[platform+isViewer]').equals([platform, 1]).toArray())),
+      Promise.all(PLATFORMS.map((platform) => viewerAccounts(db, platform))),
     ]);
     return {
       platforms: PLATFORMS.map((platform, i) => {
         // The latest of the viewer's accounts, as overview's `viewer` (src/db/overview.ts).
-        const latest = viewers[i]!.sort((a, b) => b.lastSeen - a.lastSeen)[0];
+        const latest = viewers[i]![0];
         const summary = { platform, eligible: (counts[i] ?? noExposure(platform)).eligible };
         return latest ? { summary, viewer: { privacy: latest.privacy } } : { summary };
       }),
