@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commentIdOf, hovercardIdOf, LinkReader, parseHref, permalinkOf, profileOf } from './links';
+import { commentIdOf, commentUrl, hovercardIdOf, LinkReader, parseHref, permalinkOf, profileOf } from './links';
 
 const FEED = 'https://www.facebook.com/';
 
@@ -74,6 +74,12 @@ describe('comment ids', () => {
     expect(permalinkOf('/alice/posts/1?comment_id=8&reply_comment_id=9', FEED)).toMatchObject({ postId: '1', commentId: '9' });
   });
 
+  it('reads a comment id behind an escaped parameter name, and none from tracking parameters alone', () => {
+    expect(permalinkOf('/alice/posts/1?comment%5Fid=8', FEED)?.commentId).toBe('8');
+    expect(permalinkOf('http://www.facebook.com/alice/posts/1?reply%5Fcomment%5Fid=9', FEED)?.commentId).toBe('9');
+    expect(permalinkOf('/alice/posts/1?__cft__[0]=AZ1&__tn__=R', FEED)).not.toHaveProperty('commentId');
+  });
+
   it("reads the id on an author's name link, numeric or base64 of comment:<post>_<comment>", () => {
     expect(commentIdOf(`/profile.php?id=100001&comment_id=${encoded('comment:8001_6001')}`, FEED)).toBe('6001');
     expect(commentIdOf(`https://www.facebook.com/jean.dupont?comment_id=${encoded('comment:8001_6002')}&__cft__[0]=AZ`, FEED)).toBe('6002');
@@ -88,6 +94,28 @@ describe('comment ids', () => {
     expect(commentIdOf('/jean.dupont?comment_id=%3Cb%3E', FEED)).toBeUndefined();
     // An opaque token that decodes to no comment is kept as it is: it still names one comment.
     expect(commentIdOf(`/jean.dupont?comment_id=${encoded('token')}`, FEED)).toBe(btoa('token'));
+  });
+});
+
+describe('commentUrl', () => {
+  it('writes what URLSearchParams writes, for plain and other post addresses', () => {
+    const posts = [
+      'https://www.facebook.com/alice/posts/pfbid0abc',
+      'https://www.facebook.com/groups/g1/posts/77/',
+      'https://www.facebook.com/permalink.php?story_fbid=5&id=9',
+      'https://www.facebook.com/photo/?fbid=12',
+      'https://www.facebook.com/alice/posts/1?comment_id=3#x',
+      'https://www.facebook.com/alice/./posts/1',
+      'https://www.facebook.com//alice',
+      'https://www.facebook.com',
+    ];
+    for (const post of posts) {
+      for (const id of ['6001', 'Y29tbWVudDoxXzI=', 'a-b_c']) {
+        const expected = new URL(post);
+        expected.searchParams.set('comment_id', id);
+        expect(commentUrl(post, id), `${post} ${id}`).toBe(expected.toString());
+      }
+    }
   });
 });
 

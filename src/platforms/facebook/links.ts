@@ -3,8 +3,8 @@ import { RESERVED_PATHS } from './selectors';
 
 const ORIGIN = SITES.facebook.origin;
 
-/** What the readers below need of an href: its host, its path and its query. */
-type HrefParts = Pick<URL, 'hostname' | 'pathname' | 'searchParams'>;
+/** What the readers below need of an href: its host, its path and its query (raw, and parsed on demand). */
+type HrefParts = Pick<URL, 'hostname' | 'pathname' | 'search' | 'searchParams'>;
 
 /**
  * An https address on a lower-case host, or a path from the root, whose path holds only characters
@@ -41,19 +41,27 @@ function split(href: string, base: string): HrefParts | null | undefined {
   return {
     hostname,
     pathname: plain[2]!,
+    search: query,
     get searchParams() {
       return (params ??= new URLSearchParams(query));
     },
   };
 }
 
+let lastHost: { hostname: string; facebook: boolean } | undefined;
+/** Whether a host is Facebook's; a page's links are nearly all on one host, so the last answer is kept. */
+function onFacebook(hostname: string): boolean {
+  if (lastHost?.hostname !== hostname) lastHost = { hostname, facebook: platformOfDomain(hostname) === 'facebook' };
+  return lastHost.facebook;
+}
+
 /** An href read against `base` when it is on a Facebook host; null otherwise. */
 export function parseHref(href: string, base: string): HrefParts | null {
   const plain = split(href, base);
-  if (plain !== undefined) return plain && platformOfDomain(plain.hostname) === 'facebook' ? plain : null;
+  if (plain !== undefined) return plain && onFacebook(plain.hostname) ? plain : null;
   try {
     const url = new URL(href, base);
-    return platformOfDomain(url.hostname) === 'facebook' ? url : null;
+    return onFacebook(url.hostname) ? url : null;
   } catch {
     return null;
   }
@@ -113,6 +121,21 @@ export function commentIdOf(href: string, base: string): string | undefined {
   return url ? commentKeyOf(url.searchParams) : undefined;
 }
 
+/** An https address already in the URL parser's form, with no query or fragment. */
+const PLAIN_URL = /^https:\/\/[a-z0-9.-]+(\/[\w.~/-]*)$/;
+
+/**
+ * A post's address with `comment_id` set, as URLSearchParams writes it. A plain address needs no parse:
+ * a feed has a comment for every few posts, and each took a URL parse and serialisation.
+ */
+export function commentUrl(postUrl: string, commentId: string): string {
+  const plain = PLAIN_URL.exec(postUrl);
+  if (plain && !NOT_PLAIN_PATH.test(plain[1]!)) return `${postUrl}?comment_id=${encodeURIComponent(commentId)}`;
+  const url = new URL(postUrl);
+  url.searchParams.set('comment_id', commentId);
+  return url.toString();
+}
+
 /** `/ajax/hovercard/user.php?id=1` (classic name links' data-hovercard) → the person's numeric id. */
 export function hovercardIdOf(value: string | null): string | undefined {
   if (!value) return undefined;
@@ -141,13 +164,20 @@ const DROPPED_BY_PARSER = /[\t\n\r]/;
 const cannotBePermalink = (href: string, base: string): boolean =>
   !PERMALINK_WORDS.test(href) && !PERMALINK_WORDS.test(base) && !DROPPED_BY_PARSER.test(href);
 
+/**
+ * Whether a raw query may hold comment_id or reply_comment_id: most permalinks carry only tracking
+ * parameters, and parsing those for nothing was a fifth of a feed scan's link reading. An escaped
+ * name ("comment%5Fid") is one the parser decodes, so any escape is read in full.
+ */
+const mayNameComment = (search: string): boolean => search.includes('comment_id') || search.includes('%');
+
 /** Reads a permalink in any of its shapes; tracking parameters are dropped from the URL kept. */
 export function permalinkOf(href: string, base: string): PermalinkRef | null {
   if (cannotBePermalink(href, base)) return null;
   const url = parseHref(href, base);
   if (!url) return null;
   const parts = url.pathname.split('/').filter(Boolean);
-  const commentId = commentKeyOf(url.searchParams);
+  const commentId = mayNameComment(url.search) ? commentKeyOf(url.searchParams) : undefined;
   const clean = (path: string, keep: string[] = []) => {
     // The path is made of the parsed URL's own segments, already in the form a parse would give.
     if (keep.length === 0) return `${ORIGIN}${path}`;

@@ -5,7 +5,7 @@ import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { AudienceVocabularyIndex } from './audience-vocabulary';
 import type { DataStory, FacebookPageData } from './page-data';
 import { FB } from './selectors';
-import { hovercardIdOf, type LinkReader, type PermalinkRef, type ProfileRef } from './links';
+import { commentUrl, hovercardIdOf, type LinkReader, type PermalinkRef, type ProfileRef } from './links';
 import { firstActorHeading, iconText, inNestedArticle, readPostHeader, type PostHeader } from './post-header';
 import { isViewer } from './viewer';
 
@@ -46,7 +46,8 @@ export function outermostContainer(el: Element): Element | null {
 
 /** A FeedUnit pagelet only counts when it wraps no article (the markup changed shape). */
 export function postIn(outer: Element): Element {
-  return (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
+  // Most containers are articles: an attribute read rules them out before a selector match.
+  return (outer.hasAttribute(FB.feedUnitAttribute) && outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
 }
 
 /** The outermost post containers touching `root`: posts, not their comments. */
@@ -319,7 +320,9 @@ function viewerLinkSelector(viewer: Viewer): string | null {
 
 /** A comment is as visible as the post it is on (docs/FACTS.md#what-is-public): it takes the post's audience. */
 function scanComment(comment: Element, parent: DetectedPost, context: FacebookScanContext): ScannedItem | null {
-  const links = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)].filter((a) => a.parentElement?.closest(FB.article) === comment);
+  // Its own links, not its replies': a comment without replies spares a closest() per link.
+  const all = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)];
+  const links = comment.querySelector(FB.article) ? all.filter((a) => a.parentElement?.closest(FB.article) === comment) : all;
   let commentId: string | undefined;
   for (const link of links) {
     commentId = context.links.permalinkOf(link.getAttribute('href') ?? '')?.commentId;
@@ -333,12 +336,10 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
     commentId = context.links.commentIdOf(link.getAttribute('href') ?? '');
   }
   if (!commentId || !/^[\w=-]{1,100}$/.test(commentId)) return null;
-  const url = new URL(parent.url);
-  url.searchParams.set('comment_id', commentId);
   const post: DetectedPost = {
     platform: 'facebook',
     postId: `${parent.postId}_${commentId}`,
-    url: url.toString(),
+    url: commentUrl(parent.url, commentId),
     kind: 'comment',
     ownerId: (author?.profile.id ?? author?.profile.username ?? '').slice(0, LIMITS.idLength),
     isOwn: isViewer(author?.profile, context.viewer),
