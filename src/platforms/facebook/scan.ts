@@ -323,12 +323,16 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
   // Its own links, not its replies': a comment without replies spares a closest() per link.
   const all = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)];
   const links = comment.querySelector(FB.article) ? all.filter((a) => a.parentElement?.closest(FB.article) === comment) : all;
+  const author = authorOf(null, links, context.links);
+  const isOwn = isViewer(author?.profile, context.viewer);
+  // Someone else's comment is read no further unless asked: on the viewer's own post every comment's
+  // timestamp links to the post under the viewer's name, so the link check before let all of them in.
+  if (!isOwn && !context.readOthers) return null;
   let commentId: string | undefined;
   for (const link of links) {
     commentId = context.links.permalinkOf(link.getAttribute('href') ?? '')?.commentId;
     if (commentId) break;
   }
-  const author = authorOf(null, links, context.links);
   const authorLinks = author ? links.filter((a) => sameProfile(context.links.profileOf(a.getAttribute('href') ?? ''), author.profile)) : [];
   // Where no timestamp permalink says it (2024–), the author's name link carries the comment's id.
   for (const link of authorLinks) {
@@ -342,7 +346,7 @@ function scanComment(comment: Element, parent: DetectedPost, context: FacebookSc
     url: commentUrl(parent.url, commentId),
     kind: 'comment',
     ownerId: (author?.profile.id ?? author?.profile.username ?? '').slice(0, LIMITS.idLength),
-    isOwn: isViewer(author?.profile, context.viewer),
+    isOwn,
     audience: parent.audience,
     evidence: parent.evidence,
     parentPostId: parent.postId,

@@ -53,4 +53,32 @@ describe("others' posts left unread when only the user's own are badged", () => 
     // Not a post known only from data: it is on the page.
     expect(session.dataOnlyPosts().some((p) => p.postId === postId)).toBe(false);
   });
+
+  // Regression: on the user's own post, every comment's timestamp links to the post under the user's
+  // name (/alice.martin/posts/…?comment_id=…), so the link check let others' comments through and each
+  // was read in full (its words, its permalinks), then dropped as someone else's.
+  it("leaves others' comments on the user's own post unread, though their timestamps link under the user's name", () => {
+    const comment = (who: string, name: string, id: number) =>
+      `<div role="article" aria-label="Comment by ${name}"><span dir="auto"><a href="https://www.facebook.com/${who}?comment_id=${id}">${name}</a></span>` +
+      `<div dir="auto">Words of ${name}</div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own?comment_id=${id}">1h</a></div>`;
+    const html = `<!DOCTYPE html><html lang="en"><head>
+<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}</script>
+</head><body><div role="navigation"><a href="https://www.facebook.com/alice.martin">Alice Martin</a></div>
+<div role="feed"><div role="article" aria-posinset="1">
+<div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin">Alice Martin</a></h2></div>
+<div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own">2h</a> <svg role="img"><title>Shared with Public</title></svg></div>
+<div data-ad-preview="message"><div dir="auto">My post</div></div>
+<ul><li>${comment('friend1', 'Friend One', 701)}</li><li>${comment('alice.martin', 'Alice Martin', 702)}</li><li>${comment('friend2', 'Friend Two', 703)}</li></ul>
+</div></div></body></html>`;
+    const read = (readOthers: boolean) => {
+      const doc = loadPage(html, URL_);
+      return keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers }).scan(doc));
+    };
+    const everyone = read(true);
+    expect([...everyone.values()].filter((p) => p.kind === 'comment').map((p) => p.isOwn)).toEqual([false, true, false]);
+    const ownOnly = read(false);
+    expect([...ownOnly.keys()]).toEqual(['pfbid0own', 'pfbid0own_702']);
+    expect(ownOnly.get('pfbid0own_702')).toEqual(everyone.get('pfbid0own_702'));
+    expect(ownOnly.get('pfbid0own_702')).toMatchObject({ isOwn: true, audience: 'public', excerpt: 'Words of Alice Martin' });
+  });
 });
