@@ -11,6 +11,9 @@ const NO_SINKS = [
   },
 ];
 const POLYFILL = { name: 'webextension-polyfill', message: 'Import src/lib/browser instead.' };
+// Classic zod's schemas carry methods no bundler can drop (JSON Schema among them): schemas use zod/mini,
+// through src/core/zod-setup.ts (jitless, English messages).
+const ZOD_CLASSIC = ['zod', 'zod/v4', 'zod/v3'].map((name) => ({ name, message: 'Import z from src/core (zod/mini) instead.' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'bench/results/**', '.tmp/**'] },
@@ -35,7 +38,13 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/lib/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [POLYFILL] }],
+      'no-restricted-imports': ['error', { paths: [POLYFILL, ...ZOD_CLASSIC] }],
+    },
+  },
+  {
+    files: ['src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ZOD_CLASSIC }],
     },
   },
   {
@@ -44,7 +53,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [POLYFILL], patterns: [{ group: ['**/db', '**/db/**'], message: 'src/report takes core types.' }] },
+        { paths: [POLYFILL, ...ZOD_CLASSIC], patterns: [{ group: ['**/db', '**/db/**'], message: 'src/report takes core types.' }] },
       ],
     },
   },
@@ -69,7 +78,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [POLYFILL], patterns: [{ group: ['../**'], message: 'src/core imports only src/core.' }] },
+        { paths: [POLYFILL, ...ZOD_CLASSIC], patterns: [{ group: ['../**'], message: 'src/core imports only src/core.' }] },
       ],
     },
   },

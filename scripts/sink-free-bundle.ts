@@ -5,6 +5,9 @@
 //   is replaced by a throw: a future mistake fails at render instead of writing HTML.
 // - zod probes whether eval is allowed with `new Function("")`, a probe src/core/zod-setup.ts already
 //   turns off (`jitless: true`) before any schema exists. The probe is removed: its answer is always false.
+//   Only classic zod's object parser (the one that can compile itself) reaches the probe; zod/mini, which
+//   src/ uses, does not, so today's bundles have none to remove. The rewrite stays for a zod release
+//   that brings it back; anything else that calls `Function` still fails the build.
 // web-ext lint reports both (UNSAFE_VAR_ASSIGNMENT, DANGEROUS_EVAL). After the rewrite every emitted
 // script, the content scripts' IIFEs included, is checked, and a sink left anywhere fails the build.
 import type { Plugin } from 'vite';

@@ -40,28 +40,30 @@ export interface ArchivedPost {
 /** The longest text kept per post: enough to show and to match. */
 const TEXT_LIMIT = 2000;
 
-const Seconds = z.number().int().positive().max(4_102_444_800); // before 2100
+const Seconds = z.int().check(z.positive(), z.lte(4_102_444_800)); // before 2100
 const Media = z.looseObject({
-  uri: z.string().optional(),
-  creation_timestamp: Seconds.optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
+  uri: z.optional(z.string()),
+  creation_timestamp: z.optional(Seconds),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
 });
 const FacebookPost = z.looseObject({
   timestamp: Seconds,
-  title: z.string().optional(),
-  data: z.array(z.looseObject({ post: z.string().optional() })).optional(),
-  attachments: z.array(z.looseObject({ data: z.array(z.looseObject({ media: Media.optional() })).optional() })).optional(),
+  title: z.optional(z.string()),
+  data: z.optional(z.array(z.looseObject({ post: z.optional(z.string()) }))),
+  attachments: z.optional(z.array(z.looseObject({ data: z.optional(z.array(z.looseObject({ media: z.optional(Media) }))) }))),
 });
 const InstagramPost = z
   .looseObject({
-    media: z.array(Media).min(1),
-    title: z.string().optional(),
-    creation_timestamp: Seconds.optional(),
+    media: z.array(Media).check(z.minLength(1)),
+    title: z.optional(z.string()),
+    creation_timestamp: z.optional(Seconds),
   })
-  .refine((post) => post.creation_timestamp !== undefined || post.media[0]?.creation_timestamp !== undefined, {
-    message: 'no creation_timestamp',
-  });
+  .check(
+    z.refine((post) => post.creation_timestamp !== undefined || post.media[0]?.creation_timestamp !== undefined, {
+      message: 'no creation_timestamp',
+    }),
+  );
 
 /** The list of posts: the file is an array, or (some older exports) an object holding one array. */
 function listOf(value: unknown): unknown[] | null {
@@ -75,7 +77,7 @@ function listOf(value: unknown): unknown[] | null {
 
 const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, TEXT_LIMIT);
 
-function describe(error: z.ZodError, index: number): string {
+function describe(error: z.core.$ZodError, index: number): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? issue.path.map(String).join('.') : 'post';
   return `post ${index + 1}: ${where}: ${issue?.message ?? 'unexpected shape'}`;

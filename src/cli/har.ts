@@ -4,11 +4,11 @@ import { z } from '../core';
 const HarEntrySchema = z.object({
   request: z.object({
     url: z.string(),
-    cookies: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
-    headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+    cookies: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
+    headers: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
   }),
   response: z.object({
-    content: z.object({ text: z.string().optional(), mimeType: z.string().optional(), encoding: z.string().optional() }),
+    content: z.object({ text: z.optional(z.string()), mimeType: z.optional(z.string()), encoding: z.optional(z.string()) }),
   }),
 });
 const HarSchema = z.object({ log: z.object({ entries: z.array(z.unknown()) }) });

@@ -22,7 +22,7 @@ export type AudienceRule = z.infer<typeof AudienceRuleSchema>;
 export const AudienceRuleReadingSchema = z.strictObject({
   rule: AudienceRuleSchema,
   /** The page's own words the rule read, shown as they are (the setting's label). */
-  label: z.string().max(LIMITS.labelLength).optional(),
+  label: z.optional(z.string().check(z.maxLength(LIMITS.labelLength))),
 });
 export type AudienceRuleReading = z.infer<typeof AudienceRuleReadingSchema>;
 
@@ -31,7 +31,7 @@ export type AudienceRuleReading = z.infer<typeof AudienceRuleReadingSchema>;
  * "base_state=FRIENDS"), or a rule. Rows stored before rules existed hold an English sentence in the
  * text form ("cover photo: always public"): they are shown as they are.
  */
-export const AudienceSourceSchema = z.union([z.string().max(LIMITS.labelLength), AudienceRuleReadingSchema]);
+export const AudienceSourceSchema = z.union([z.string().check(z.maxLength(LIMITS.labelLength)), AudienceRuleReadingSchema]);
 export type AudienceSource = z.infer<typeof AudienceSourceSchema>;
 
 /** A source cut to the stored bound: page text is clipped, a rule's label too. */

@@ -13,7 +13,7 @@ export { BRIDGE_SOURCE, CONTENT_READY_SOURCE };
 export const BridgeMessageSchema = z.object({
   source: z.literal(BRIDGE_SOURCE),
   kind: z.literal('response'),
-  url: z.string().max(LIMITS.urlLength),
-  body: z.string().max(LIMITS.bridgePayloadBytes),
+  url: z.string().check(z.maxLength(LIMITS.urlLength)),
+  body: z.string().check(z.maxLength(LIMITS.bridgePayloadBytes)),
 });
 export type BridgeMessage = z.infer<typeof BridgeMessageSchema>;

@@ -5,10 +5,10 @@ import { PlatformSchema } from './platform';
 /** What detectors could not read, counted so a changed page shows in the popup. */
 export const DiagnosticsSchema = z.object({
   platform: PlatformSchema,
-  unknownAudiences: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
+  unknownAudiences: z.int().check(z.nonnegative()),
+  errors: z.int().check(z.nonnegative()),
   /** Unread words or data names with how often they were met (bounded). */
-  unreadLabels: z.record(z.string().max(LIMITS.labelLength), z.number().int().nonnegative()),
-  lastError: z.string().max(LIMITS.labelLength).optional(),
+  unreadLabels: z.record(z.string().check(z.maxLength(LIMITS.labelLength)), z.int().check(z.nonnegative())),
+  lastError: z.optional(z.string().check(z.maxLength(LIMITS.labelLength))),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;

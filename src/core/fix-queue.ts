@@ -14,8 +14,8 @@ export const FIXABLE_POST_KINDS = ['post', 'photo', 'video', 'reel'] as const sa
 
 /** What the fix page shows: a platform, a year (posts published that year), or all. */
 export const FixFilterSchema = z.strictObject({
-  platform: PlatformSchema.optional(),
-  year: z.number().int().min(2000).max(2200).optional(),
+  platform: z.optional(PlatformSchema),
+  year: z.optional(z.int().check(z.gte(2000), z.lte(2200))),
 });
 export type FixFilter = z.infer<typeof FixFilterSchema>;
 
@@ -23,7 +23,7 @@ export type FixFilter = z.infer<typeof FixFilterSchema>;
 export const FixStepRefSchema = z.strictObject({
   platform: PlatformSchema,
   /** A Facebook post's id, or the Instagram account's number. */
-  id: z.string().min(1).max(LIMITS.idLength),
+  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
 });
 export type FixStepRef = z.infer<typeof FixStepRefSchema>;
 
@@ -31,30 +31,30 @@ export type FixStepRef = z.infer<typeof FixStepRefSchema>;
 export const FixStateSchema = z.enum(['to-fix', 'skipped', 'fixed']);
 export type FixState = z.infer<typeof FixStateSchema>;
 
-const Time = z.number().int();
+const Time = z.int();
 
-export const FixPostStepSchema = FixStepRefSchema.extend({
+export const FixPostStepSchema = z.extend(FixStepRefSchema, {
   kind: z.literal('post'),
   platform: z.literal('facebook'),
   url: SiteUrlSchema,
   postKind: PostKindSchema,
-  publishedAt: Time.optional(),
-  excerpt: z.string().max(LIMITS.excerptLength).optional(),
+  publishedAt: z.optional(Time),
+  excerpt: z.optional(z.string().check(z.maxLength(LIMITS.excerptLength))),
   state: FixStateSchema,
   /** When the post was first seen non-public after its last public reading (its audience history). */
-  fixedAt: Time.optional(),
+  fixedAt: z.optional(Time),
 });
 
-export const FixAccountStepSchema = FixStepRefSchema.extend({
+export const FixAccountStepSchema = z.extend(FixStepRefSchema, {
   kind: z.literal('account'),
   platform: z.literal('instagram'),
   url: SiteUrlSchema,
-  username: z.string().max(LIMITS.nameLength).optional(),
+  username: z.optional(z.string().check(z.maxLength(LIMITS.nameLength))),
   /** How many of the account's stored posts are public now: what making it private fixes. */
-  publicPosts: z.number().int().nonnegative(),
+  publicPosts: z.int().check(z.nonnegative()),
   state: FixStateSchema,
   /** When the account was first seen private after its last public reading (its privacy history). */
-  fixedAt: Time.optional(),
+  fixedAt: z.optional(Time),
 });
 
 export const FixStepSchema = z.discriminatedUnion('kind', [FixPostStepSchema, FixAccountStepSchema]);
@@ -65,20 +65,28 @@ export const FIX_STEPS_SHOWN = 1000;
 
 export const FixQueueSchema = z.object({
   /** Newest first: the account step, then posts by publication date, undated last. */
-  steps: z.array(FixStepSchema).max(FIX_STEPS_SHOWN),
-  total: z.number().int().nonnegative(),
-  fixed: z.number().int().nonnegative(),
+  steps: z.array(FixStepSchema).check(z.maxLength(FIX_STEPS_SHOWN)),
+  total: z.int().check(z.nonnegative()),
+  fixed: z.int().check(z.nonnegative()),
   /** Years that have posts in the queue, newest first, for the filter. */
-  years: z.array(z.number().int()).max(300),
+  years: z.array(z.int()).check(z.maxLength(300)),
   /** The step open in the fix tab, if any. */
-  current: FixStepRefSchema.nullable(),
+  current: z.nullable(FixStepRefSchema),
 });
 export type FixQueue = z.infer<typeof FixQueueSchema>;
 
 /** What the content script of the fix tab is told: which post to point at, or that the account's privacy is the step. */
 export const FixTargetSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('post'), platform: z.literal('facebook'), postId: z.string().min(1).max(LIMITS.idLength) }),
-  z.strictObject({ kind: z.literal('account'), platform: z.literal('instagram'), accountId: z.string().min(1).max(LIMITS.idLength) }),
+  z.strictObject({
+    kind: z.literal('post'),
+    platform: z.literal('facebook'),
+    postId: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+  }),
+  z.strictObject({
+    kind: z.literal('account'),
+    platform: z.literal('instagram'),
+    accountId: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+  }),
 ]);
 export type FixTarget = z.infer<typeof FixTargetSchema>;
 
@@ -104,8 +112,8 @@ export const FixReplyPayloads = {
   'fix/open': z.object({ current: FixStepRefSchema }),
   'fix/skip': z.object({ done: z.literal(true) }),
   /** `current` null: nothing is left to fix in this view. */
-  'fix/next': z.object({ current: FixStepRefSchema.nullable() }),
-  'fix/for-this-tab': z.object({ target: FixTargetSchema.nullable() }),
+  'fix/next': z.object({ current: z.nullable(FixStepRefSchema) }),
+  'fix/for-this-tab': z.object({ target: z.nullable(FixTargetSchema) }),
 };
 
 /**

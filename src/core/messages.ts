@@ -18,17 +18,17 @@ import { FIX_CONTENT_SCRIPT_REQUESTS, FIX_REQUESTS, FixReplyPayloads } from './f
 export const RecordFindingsRequest = z.strictObject({
   type: z.literal('findings/record'),
   /** Lets the content script match an acknowledgement to the batch it sent. */
-  batchId: z.string().min(1).max(64),
+  batchId: z.string().check(z.minLength(1), z.maxLength(64)),
   // Only the user's own posts are ever stored: the worker refuses anyone else's.
-  findings: z.array(OwnFindingSchema).max(LIMITS.findingsPerBatch),
+  findings: z.array(OwnFindingSchema).check(z.maxLength(LIMITS.findingsPerBatch)),
   // Only the user's own accounts are stored, like their own posts.
-  accounts: z.array(OwnAccountObservationSchema).max(20).optional(),
-  diagnostics: DiagnosticsSchema.optional(),
+  accounts: z.optional(z.array(OwnAccountObservationSchema).check(z.maxLength(20))),
+  diagnostics: z.optional(DiagnosticsSchema),
 });
 
 export const GetSummaryRequest = z.strictObject({ type: z.literal('summary/get') });
 export const GetSettingsRequest = z.strictObject({ type: z.literal('settings/get') });
-export const SetSettingsRequest = z.strictObject({ type: z.literal('settings/set'), settings: SettingsSchema.partial() });
+export const SetSettingsRequest = z.strictObject({ type: z.literal('settings/set'), settings: z.partial(SettingsSchema) });
 export const DeleteEverythingRequest = z.strictObject({ type: z.literal('data/delete-all'), confirm: z.literal(true) });
 
 export const GetOverviewRequest = z.strictObject({ type: z.literal('overview/get') });
@@ -36,7 +36,7 @@ export const GetOverviewRequest = z.strictObject({ type: z.literal('overview/get
 export const RecordObjectionRequest = z.strictObject({
   type: z.literal('objection/record'),
   platform: PlatformSchema,
-  objectedAt: z.number().int().nonnegative(),
+  objectedAt: z.int().check(z.nonnegative()),
 });
 export const ClearObjectionRequest = z.strictObject({ type: z.literal('objection/clear'), platform: PlatformSchema });
 /** The user opened the objection form from the popup: next time the popup asks whether they sent it. */
@@ -46,7 +46,7 @@ export const DismissFormPromptRequest = z.strictObject({ type: z.literal('object
 export const GetViewerStateRequest = z.strictObject({
   type: z.literal('accounts/viewer-state'),
   platform: PlatformSchema,
-  accountId: z.string().min(1).max(LIMITS.idLength),
+  accountId: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
 });
 
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -77,7 +77,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
 ]);
 
 export const ReplyPayloads = {
-  'findings/record': z.object({ batchId: z.string(), stored: z.number().int(), changed: z.number().int() }),
+  'findings/record': z.object({ batchId: z.string(), stored: z.int(), changed: z.int() }),
   'summary/get': ExposureSummarySchema,
   'settings/get': SettingsSchema,
   'settings/set': SettingsSchema,
@@ -90,7 +90,7 @@ export const ReplyPayloads = {
   'accounts/viewer-state': ViewerStateSchema,
   ...ScanReplyPayloads,
   ...FixReplyPayloads,
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ReplyPayload<T extends RequestType> = z.infer<(typeof ReplyPayloads)[T]>;
 
@@ -117,7 +117,7 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const FailureSchema = z.object({ ok: z.literal(false), code: ErrorCodeSchema, detail: z.string().max(300) });
+export const FailureSchema = z.object({ ok: z.literal(false), code: ErrorCodeSchema, detail: z.string().check(z.maxLength(300)) });
 export type Failure = z.infer<typeof FailureSchema>;
 
 export const failure = (code: ErrorCode, detail: string): Failure => ({ ok: false, code, detail: detail.slice(0, 300) });
@@ -130,7 +130,7 @@ export type Reply<T extends RequestType> = ({ ok: true } & ReplyPayload<T>) | Fa
 
 /** The whole reply to a message of `type`, as its sender parses it: its payload, or a failure. */
 export function replySchema<T extends RequestType>(type: T) {
-  return z.union([z.object({ ok: z.literal(true) }).and(ReplyPayloads[type]), FailureSchema]);
+  return z.union([z.intersection(z.object({ ok: z.literal(true) }), ReplyPayloads[type]), FailureSchema]);
 }
 
 /** A zod failure in one line, where and what: for a refused message's or a malformed reply's `detail`. */

@@ -6,25 +6,25 @@ import { PlatformSchema } from './platform';
 import { PlatformSummarySchema } from './summary';
 import { LIMITS } from './limits';
 
-const Time = z.number().int().nonnegative();
+const Time = z.int().check(z.nonnegative());
 
 /** The viewer's own account on a platform, as last seen. */
 export const ViewerAccountSchema = z.object({
-  accountId: z.string().max(LIMITS.idLength),
-  username: z.string().max(LIMITS.nameLength).optional(),
-  name: z.string().max(LIMITS.nameLength).optional(),
+  accountId: z.string().check(z.maxLength(LIMITS.idLength)),
+  username: z.optional(z.string().check(z.maxLength(LIMITS.nameLength))),
+  name: z.optional(z.string().check(z.maxLength(LIMITS.nameLength))),
   privacy: AccountPrivacySchema,
-  professional: z.boolean().optional(),
+  professional: z.optional(z.boolean()),
   lastSeen: Time,
 });
 export type ViewerAccount = z.infer<typeof ViewerAccountSchema>;
 
 export const ExposedPostSchema = z.object({
-  postId: z.string().max(LIMITS.idLength),
-  url: z.string().max(LIMITS.urlLength),
+  postId: z.string().check(z.maxLength(LIMITS.idLength)),
+  url: z.string().check(z.maxLength(LIMITS.urlLength)),
   kind: PostKindSchema,
-  excerpt: z.string().max(LIMITS.excerptLength).optional(),
-  publishedAt: Time.optional(),
+  excerpt: z.optional(z.string().check(z.maxLength(LIMITS.excerptLength))),
+  publishedAt: z.optional(Time),
   lastSeen: Time,
 });
 export type ExposedPost = z.infer<typeof ExposedPostSchema>;
@@ -32,13 +32,13 @@ export type ExposedPost = z.infer<typeof ExposedPostSchema>;
 /** Everything the popup shows for one platform, answered in one message. */
 export const PlatformOverviewSchema = z.object({
   summary: PlatformSummarySchema,
-  viewer: ViewerAccountSchema.optional(),
-  recentExposed: z.array(ExposedPostSchema).max(10),
+  viewer: z.optional(ViewerAccountSchema),
+  recentExposed: z.array(ExposedPostSchema).check(z.maxLength(10)),
   /** When the user said they objected through Meta's form. */
-  objectedAt: Time.optional(),
+  objectedAt: z.optional(Time),
   /** When the user opened the objection form from the popup, if they have not said yet whether they sent it. */
-  formOpenedAt: Time.optional(),
-  diagnostics: DiagnosticsSchema.extend({ updatedAt: Time }).optional(),
+  formOpenedAt: z.optional(Time),
+  diagnostics: z.optional(z.extend(DiagnosticsSchema, { updatedAt: Time })),
 });
 export type PlatformOverview = z.infer<typeof PlatformOverviewSchema>;
 
@@ -46,7 +46,9 @@ export const OverviewSchema = z.object({ platforms: z.array(PlatformOverviewSche
 export type Overview = z.infer<typeof OverviewSchema>;
 
 export const ViewerStateSchema = z.object({
-  account: z.object({ accountId: z.string().max(LIMITS.idLength), privacy: z.enum(['public', 'private']), seenAt: Time }).nullable(),
+  account: z.nullable(
+    z.object({ accountId: z.string().check(z.maxLength(LIMITS.idLength)), privacy: z.enum(['public', 'private']), seenAt: Time }),
+  ),
 });
 
 export { PlatformSchema };

@@ -50,12 +50,12 @@ export type ScanReason = z.infer<typeof ScanReasonSchema>;
 /** The _locales key that says a reason (message names allow no hyphen). */
 export const scanReasonMessageKey = (reason: ScanReason) => `scanReason_${reason.replace(/-/g, '_')}`;
 
-const Count = z.number().int().nonnegative().max(10_000_000);
-const Time = z.number().int().nonnegative();
+const Count = z.int().check(z.nonnegative(), z.lte(10_000_000));
+const Time = z.int().check(z.nonnegative());
 
 export const ScanPaceSchema = z
-  .strictObject({ minMs: z.number().int().min(0).max(60_000), maxMs: z.number().int().min(0).max(60_000) })
-  .refine((pace) => pace.minMs <= pace.maxMs, 'minMs above maxMs');
+  .strictObject({ minMs: z.int().check(z.gte(0), z.lte(60_000)), maxMs: z.int().check(z.gte(0), z.lte(60_000)) })
+  .check(z.refine((pace) => pace.minMs <= pace.maxMs, 'minMs above maxMs'));
 export type ScanPace = z.infer<typeof ScanPaceSchema>;
 
 /** A pace anyone may ask for, made polite: never under the floor, max never under min. */
@@ -72,27 +72,27 @@ export const ScanProgressSchema = z.strictObject({
   /** Of those, the ones that are public (training-eligible). */
   publicFound: Count,
   /** The publication date of the oldest post seen, when the page told it. */
-  oldestReached: PlausibleTimeSchema.optional(),
+  oldestReached: z.optional(PlausibleTimeSchema),
   /** The last own post seen (in scroll order): resuming scrolls until it has passed it. */
-  cursor: z.string().min(1).max(LIMITS.idLength).optional(),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength))),
   /** How far down the page that was, in CSS pixels: a fallback when the cursor post is gone. */
-  scrollPosition: z.number().int().nonnegative().max(100_000_000).optional(),
+  scrollPosition: z.optional(z.int().check(z.nonnegative(), z.lte(100_000_000))),
 });
 export type ScanProgress = z.infer<typeof ScanProgressSchema>;
 
 /** One scan as the popup and the report show it. */
 export const ScanViewSchema = z.object({
-  id: z.number().int().nonnegative(),
+  id: z.int().check(z.nonnegative()),
   platform: PlatformSchema,
   status: ScanStatusSchema,
-  reason: ScanReasonSchema.optional(),
-  url: z.string().max(LIMITS.urlLength),
+  reason: z.optional(ScanReasonSchema),
+  url: z.string().check(z.maxLength(LIMITS.urlLength)),
   startedAt: Time,
   updatedAt: Time,
-  finishedAt: Time.optional(),
+  finishedAt: z.optional(Time),
   postsFound: Count,
   publicFound: Count,
-  oldestReached: Time.optional(),
+  oldestReached: z.optional(Time),
   /** Whether starting a scan of this platform again carries on from this one's cursor. */
   resumable: z.boolean(),
 });
@@ -100,17 +100,17 @@ export type ScanView = z.infer<typeof ScanViewSchema>;
 
 /** What the content script of the scan's tab is told: where to start counting from, and how fast to go. */
 export const ScanAssignmentSchema = z.object({
-  scanId: z.number().int().nonnegative(),
+  scanId: z.int().check(z.nonnegative()),
   platform: PlatformSchema,
   status: ScanStatusSchema,
-  reason: ScanReasonSchema.optional(),
+  reason: z.optional(ScanReasonSchema),
   postsFound: Count,
   publicFound: Count,
-  oldestReached: Time.optional(),
-  cursor: z.string().max(LIMITS.idLength).optional(),
-  scrollPosition: z.number().int().nonnegative().optional(),
+  oldestReached: z.optional(Time),
+  cursor: z.optional(z.string().check(z.maxLength(LIMITS.idLength))),
+  scrollPosition: z.optional(z.int().check(z.nonnegative())),
   pace: ScanPaceSchema,
-  idleScrollsToEnd: z.number().int().positive(),
+  idleScrollsToEnd: z.int().check(z.positive()),
 });
 export type ScanAssignment = z.infer<typeof ScanAssignmentSchema>;
 
@@ -145,21 +145,21 @@ export const SCAN_ERRORS = {
 export const StartScanRequest = z.strictObject({
   type: z.literal('scan/start'),
   platform: PlatformSchema,
-  pace: ScanPaceSchema.optional(),
+  pace: z.optional(ScanPaceSchema),
 });
 /** From a content script: am I the scan tab? Answered only for the sender's own tab. */
 export const ScanForThisTabRequest = z.strictObject({ type: z.literal('scan/for-this-tab') });
 /** From the scan tab's content script: what it has reached; `end` when it stopped by itself. */
 export const ScanProgressRequest = z.strictObject({
   type: z.literal('scan/progress'),
-  scanId: z.number().int().nonnegative(),
+  scanId: z.int().check(z.nonnegative()),
   progress: ScanProgressSchema,
-  end: z.strictObject({ status: z.enum(['done', 'stopped']), reason: ScanReasonSchema }).optional(),
+  end: z.optional(z.strictObject({ status: z.enum(['done', 'stopped']), reason: ScanReasonSchema })),
 });
 /** Pause, resume, cancel: from the scan tab's panel (its own scan) or from an extension page (`platform`). */
-export const PauseScanRequest = z.strictObject({ type: z.literal('scan/pause'), platform: PlatformSchema.optional() });
-export const ResumeScanRequest = z.strictObject({ type: z.literal('scan/resume'), platform: PlatformSchema.optional() });
-export const CancelScanRequest = z.strictObject({ type: z.literal('scan/cancel'), platform: PlatformSchema.optional() });
+export const PauseScanRequest = z.strictObject({ type: z.literal('scan/pause'), platform: z.optional(PlatformSchema) });
+export const ResumeScanRequest = z.strictObject({ type: z.literal('scan/resume'), platform: z.optional(PlatformSchema) });
+export const CancelScanRequest = z.strictObject({ type: z.literal('scan/cancel'), platform: z.optional(PlatformSchema) });
 /** The latest scan of a platform, for the popup's summary. */
 export const ScanStatusRequest = z.strictObject({ type: z.literal('scan/status'), platform: PlatformSchema });
 
@@ -176,13 +176,13 @@ export const SCAN_REQUESTS = [
 /** What content scripts may send of these: each acts on the sender's own tab only. */
 export const SCAN_CONTENT_SCRIPT_REQUESTS = ['scan/for-this-tab', 'scan/progress', 'scan/pause', 'scan/resume', 'scan/cancel'] as const;
 
-const ScanReply = z.object({ scan: ScanViewSchema.nullable() });
+const ScanReply = z.object({ scan: z.nullable(ScanViewSchema) });
 export const ScanReplyPayloads = {
   /** `opened`: a tab was opened; false when the scan was already running in a tab that is still open. */
   'scan/start': z.object({ scan: ScanViewSchema, opened: z.boolean(), resumed: z.boolean() }),
-  'scan/for-this-tab': z.object({ scan: ScanAssignmentSchema.nullable() }),
+  'scan/for-this-tab': z.object({ scan: z.nullable(ScanAssignmentSchema) }),
   /** The scan's state after the report: the content script stops when it is no longer running. */
-  'scan/progress': z.object({ status: ScanStatusSchema, reason: ScanReasonSchema.optional() }),
+  'scan/progress': z.object({ status: ScanStatusSchema, reason: z.optional(ScanReasonSchema) }),
   'scan/pause': ScanReply,
   'scan/resume': ScanReply,
   'scan/cancel': ScanReply,

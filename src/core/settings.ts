@@ -6,7 +6,7 @@ export const SettingsSchema = z.object({
   /** Keep a short text excerpt of each post, to recognise it in the report. */
   keepExcerpts: z.boolean(),
   /** Delete findings not seen for this many days; 0 keeps them. */
-  autoDeleteDays: z.number().int().min(0).max(3650),
+  autoDeleteDays: z.int().check(z.gte(0), z.lte(3650)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from './zod-setup';
 import { PlatformSchema } from './platform';
 
-const Count = z.number().int().nonnegative();
+const Count = z.int().check(z.nonnegative());
 
 /** The exposure summary of one platform: the user's own posts and comments by eligibility. */
 export const PlatformSummarySchema = z.object({
@@ -10,7 +10,7 @@ export const PlatformSummarySchema = z.object({
   notEligible: Count,
   unknown: Count,
   total: Count,
-  lastSeen: z.number().int().nonnegative().optional(),
+  lastSeen: z.optional(z.int().check(z.nonnegative())),
 });
 export type PlatformSummary = z.infer<typeof PlatformSummarySchema>;
 

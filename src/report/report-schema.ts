@@ -26,9 +26,11 @@ export const REPORT_LIMITS = {
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** A UTC instant as `Date.prototype.toISOString` writes it ("2025-05-27T00:00:00.000Z"). */
-const IsoTime = z.iso.datetime().max(40);
-const Count = z.number().int().nonnegative();
-const text = (max: number) => z.string().max(max);
+const IsoTime = z.iso.datetime().check(z.maxLength(40));
+const Count = z.int().check(z.nonnegative());
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** Text of at most `max` characters, never empty (ids). */
+const id = (max: number) => z.string().check(z.maxLength(max), z.minLength(1));
 
 export const ReportHistoryStepSchema = z.object({
   audience: AudienceSchema,
@@ -40,39 +42,39 @@ export type ReportHistoryStep = z.infer<typeof ReportHistoryStepSchema>;
 
 export const ReportFindingSchema = z.object({
   platform: PlatformSchema,
-  postId: text(LIMITS.idLength).min(1),
+  postId: id(LIMITS.idLength),
   url: text(LIMITS.urlLength),
   kind: PostKindSchema,
-  owner: z.object({ id: text(LIMITS.idLength), name: text(LIMITS.nameLength).optional() }),
+  owner: z.object({ id: text(LIMITS.idLength), name: z.optional(text(LIMITS.nameLength)) }),
   audience: AudienceSchema,
   eligible: EligibilitySchema,
   evidence: EvidenceSchema,
   /** The page's words or data name the audience was read from, or the site's rule (a code, worded by the reader). */
-  audienceSource: z
-    .union([text(LIMITS.labelLength), z.strictObject({ rule: AudienceRuleSchema, label: text(LIMITS.labelLength).optional() })])
-    .optional(),
+  audienceSource: z.optional(
+    z.union([text(LIMITS.labelLength), z.strictObject({ rule: AudienceRuleSchema, label: z.optional(text(LIMITS.labelLength)) })]),
+  ),
   /** For a comment, the post it is on. */
-  parentPostId: text(LIMITS.idLength).optional(),
-  publishedAt: IsoTime.optional(),
-  excerpt: text(LIMITS.excerptLength).optional(),
+  parentPostId: z.optional(text(LIMITS.idLength)),
+  publishedAt: z.optional(IsoTime),
+  excerpt: z.optional(text(LIMITS.excerptLength)),
   firstSeen: IsoTime,
   lastSeen: IsoTime,
   /** Each audience the post was seen with, oldest first. */
-  history: z.array(ReportHistoryStepSchema).max(REPORT_LIMITS.historyPerPost),
+  history: z.array(ReportHistoryStepSchema).check(z.maxLength(REPORT_LIMITS.historyPerPost)),
 });
 export type ReportFinding = z.infer<typeof ReportFindingSchema>;
 
 export const ReportAccountSchema = z.object({
   platform: PlatformSchema,
-  accountId: text(LIMITS.idLength).min(1),
-  username: text(LIMITS.nameLength).optional(),
-  name: text(LIMITS.nameLength).optional(),
+  accountId: id(LIMITS.idLength),
+  username: z.optional(text(LIMITS.nameLength)),
+  name: z.optional(text(LIMITS.nameLength)),
   privacy: AccountPrivacySchema,
-  professional: z.boolean().optional(),
+  professional: z.optional(z.boolean()),
   /** Each change of privacy, oldest first. */
   history: z
     .array(z.object({ privacy: AccountPrivacySchema, evidence: EvidenceSchema, seenAt: IsoTime }))
-    .max(REPORT_LIMITS.historyPerAccount),
+    .check(z.maxLength(REPORT_LIMITS.historyPerAccount)),
 });
 export type ReportAccount = z.infer<typeof ReportAccountSchema>;
 
@@ -89,7 +91,9 @@ export const ReportPlatformSummarySchema = z.object({
   unknown: Count,
   total: Count,
   /** Eligible posts and comments by year of publication (UTC), oldest first; year 0 = date unknown, last. */
-  eligibleByYear: z.array(z.object({ year: z.number().int().min(0).max(9999), eligible: Count })).max(REPORT_LIMITS.years),
+  eligibleByYear: z
+    .array(z.object({ year: z.int().check(z.gte(0), z.lte(9999)), eligible: Count }))
+    .check(z.maxLength(REPORT_LIMITS.years)),
 });
 export type ReportPlatformSummary = z.infer<typeof ReportPlatformSummarySchema>;
 
@@ -102,9 +106,9 @@ export const ExposureReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: IsoTime,
   /** One entry per platform, in `PLATFORMS` order. */
-  summary: z.object({ platforms: z.array(ReportPlatformSummarySchema).max(PlatformSchema.options.length) }),
-  accounts: z.array(ReportAccountSchema).max(REPORT_LIMITS.accounts),
-  objections: z.array(ReportObjectionSchema).max(REPORT_LIMITS.objections),
-  findings: z.array(ReportFindingSchema).max(REPORT_LIMITS.findings),
+  summary: z.object({ platforms: z.array(ReportPlatformSummarySchema).check(z.maxLength(PlatformSchema.options.length)) }),
+  accounts: z.array(ReportAccountSchema).check(z.maxLength(REPORT_LIMITS.accounts)),
+  objections: z.array(ReportObjectionSchema).check(z.maxLength(REPORT_LIMITS.objections)),
+  findings: z.array(ReportFindingSchema).check(z.maxLength(REPORT_LIMITS.findings)),
 });
 export type ExposureReport = z.infer<typeof ExposureReportSchema>;

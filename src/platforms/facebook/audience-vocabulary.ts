@@ -6,19 +6,21 @@ import { z, FacebookAudienceSchema, type FacebookAudience } from '../../core';
  * the word goes ("Shared with {audience}"); a bare word is matched too.
  */
 export const AudienceVocabularySchema = z.object({
-  lang: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-  name: z.string().min(1),
-  templates: z.array(z.string().includes('{audience}')).min(1),
-  audiences: z.record(FacebookAudienceSchema, z.array(z.string().min(1)).min(1)),
+  lang: z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/)),
+  name: z.string().check(z.minLength(1)),
+  templates: z.array(z.string().check(z.includes('{audience}'))).check(z.minLength(1)),
+  audiences: z.record(FacebookAudienceSchema, z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
   /**
    * Labels that carry a person's name where `{name}` stands ("{name}'s friends"): the whole label
    * must match, so a name is never read as an audience word. "…'s friends and friends of anyone
    * tagged" is `friends`: the Friends setting the author chose, which tags widen (`custom` is the
    * Custom setting, a list the author made), and not public either way.
    */
-  namedAudiences: z.partialRecord(FacebookAudienceSchema, z.array(z.string().includes('{name}')).min(1)).optional(),
+  namedAudiences: z.optional(
+    z.partialRecord(FacebookAudienceSchema, z.array(z.string().check(z.includes('{name}'))).check(z.minLength(1))),
+  ),
   /** A group's label names the group ("Members of {name}") but not whether it is public. */
-  groupMembers: z.array(z.string().includes('{name}')).optional(),
+  groupMembers: z.optional(z.array(z.string().check(z.includes('{name}')))),
   /** Which phrasings were seen on real pages (with a source), as opposed to translated by us. */
   attested: z.array(z.string()),
 });

@@ -1,6 +1,7 @@
 import type { ExposureReport, ReportFinding } from '../../report/report-schema';
 import type { ReportStrings } from '../../report/report-strings';
 import { ExposureReportSchema, ReportFindingSchema } from '../../report/report-schema';
+import { z } from '../../core/zod-setup';
 import { openDatabase, readReportTables, type GlasshouseDatabase } from '../../db';
 import { toCsv } from '../../report/csv';
 import { toHtml } from '../../report/html';
@@ -18,7 +19,7 @@ export { buildReportInChunks, EXPORT_CHUNK, reportStrings, userTimeZone, type Pr
  * `toJson` / `toCsv` / `toHtml` give for the whole report.
  */
 
-const FindingsSchema = ReportFindingSchema.array();
+const FindingsSchema = z.array(ReportFindingSchema);
 
 /**
  * `toJson(report)`. The schema's parse (which checks the report and puts its keys in order) is the slow
