@@ -6,6 +6,7 @@ vi.mock('../../../src/lib/browser', () => ({ browser: { runtime: { sendMessage: 
 
 import { browser } from '../../../src/lib/browser';
 import { askWorker } from '../../../src/lib/worker-client';
+import { replySchema } from '../../../src/core';
 import { Popup } from '../../../src/ui/popup/popup';
 const send = vi.mocked(browser.runtime.sendMessage);
 
@@ -21,6 +22,14 @@ describe('askWorker parses every reply with its schema', () => {
       code: 'storage-full',
       detail: 'could not settings/set: storage full',
     });
+  });
+
+  it("builds each message's reply schema once, and keeps each message's own", () => {
+    expect(replySchema('overview/get')).toBe(replySchema('overview/get'));
+    expect(replySchema('settings/get')).not.toBe(replySchema('overview/get'));
+    const settings = { ok: true, badgeEveryone: false, keepExcerpts: true, autoDeleteDays: 30 };
+    expect(replySchema('settings/get').safeParse(settings).success).toBe(true);
+    expect(replySchema('overview/get').safeParse(settings).success).toBe(false);
   });
 
   it('turns a malformed reply into a typed failure, never a throw', async () => {
