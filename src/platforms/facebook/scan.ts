@@ -82,6 +82,10 @@ function permalinksOf(links: HTMLAnchorElement[], reader: LinkReader): Permalink
   return out;
 }
 
+/** A link to a post (its timestamp), read through the page's link reader (its hrefs are read once). */
+const isPermalink = (el: Element, links: LinkReader): boolean =>
+  el.localName === 'a' && links.permalinkOf(el.getAttribute('href') ?? '') !== null;
+
 /** Where a badge goes beside an icon: an svg's title is inside the svg. */
 const iconAnchor = (icon: Element) => (icon.localName === 'title' ? (icon.parentElement ?? icon) : icon);
 
@@ -121,6 +125,9 @@ function readLabel(
       if (audienceOnly) return { unread: firstUnread };
       continue;
     }
+    // The post's timestamp link is labelled with its date ("3h", "12 March at 10:14"): a new text on
+    // every post, which the vocabulary would try in all 26 languages for nothing.
+    if (!audienceOnly && isPermalink(icon, context.links)) continue;
     const read = context.vocabulary.resolve(text, context.lang);
     if (read.kind === 'resolved') return { audience: read.audience, source: text, icon: iconAnchor(icon) };
     // A group's members ("Members of …") or a word of two languages: a label, but no audience.

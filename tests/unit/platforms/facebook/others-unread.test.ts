@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AudienceVocabularyIndex } from '../../../../src/platforms/facebook/audience-vocabulary';
 import { facebookAdapter } from '../../../../src/platforms/facebook';
 import type { ScannedItem } from '../../../../src/platforms/adapter';
 import { syntheticFeedPage, syntheticPost } from '../../../fixtures/facebook/synthetic-feed.js';
@@ -80,5 +81,21 @@ describe("others' posts left unread when only the user's own are badged", () => 
     expect([...ownOnly.keys()]).toEqual(['pfbid0own', 'pfbid0own_702']);
     expect(ownOnly.get('pfbid0own_702')).toEqual(everyone.get('pfbid0own_702'));
     expect(ownOnly.get('pfbid0own_702')).toMatchObject({ isOwn: true, audience: 'public', excerpt: 'Words of Alice Martin' });
+  });
+
+  // Regression (speed): each post's timestamp link is labelled with its date ("37h"), a text met once,
+  // and every such label was tried against the vocabularies of all 26 languages before the icon.
+  it("does not try a timestamp link's date label against the audience vocabulary", () => {
+    const doc = page();
+    const resolve = vi.spyOn(AudienceVocabularyIndex.prototype, 'resolve');
+    try {
+      const items = facebookAdapter.openSession(doc, { url: URL_ }).scan(doc);
+      expect(items.filter((i) => i.post.kind === 'post' && i.post.audience !== 'unknown').length).toBe(TOTAL);
+      const tried = resolve.mock.calls.map(([text]) => text);
+      expect(tried.length).toBeGreaterThan(0);
+      expect(tried.filter((text) => /^\d+h$/.test(text))).toEqual([]);
+    } finally {
+      resolve.mockRestore();
+    }
   });
 });
