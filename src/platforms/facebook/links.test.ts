@@ -148,6 +148,15 @@ describe('LinkReader', () => {
     expect(parses.count).toBe(0);
   });
 
+  it('remembers an href that is no link of Facebook, as it remembers the others', () => {
+    const reader = new LinkReader(FEED);
+    expect(reader.profileOf('http://example.com/x')).toBeNull();
+    for (let i = 0; i < 300; i += 1) reader.profileOf(`http://www.facebook.com/person${i}`);
+    const parses = countParses();
+    expect(reader.profileOf('http://example.com/x')).toBeNull();
+    expect(parses.count).toBe(0);
+  });
+
   it('forgets the oldest hrefs on a long feed, so its memory stays flat', () => {
     // http addresses: the URL parser reads them (https ones on a plain path are split without it).
     const reader = new LinkReader(FEED);

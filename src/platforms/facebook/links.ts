@@ -212,8 +212,33 @@ export function permalinkOf(href: string, base: string): PermalinkRef | null {
   return null;
 }
 
-/** How many hrefs a reader remembers: a few screens of posts, so memory stays flat on a long feed. */
-const REMEMBERED_HREFS = 512;
+/** How many hrefs a generation holds; a reader remembers one to two generations: a few screens of posts, so memory stays flat on a long feed. */
+const HREFS_PER_GENERATION = 256;
+
+/**
+ * Readings of recent hrefs in two generations: a full one becomes the old one and the oldest is
+ * dropped whole. Unlike evicting the oldest entry at every insert, a miss costs no Map iterator and
+ * no delete, which on a first read of a long feed (every href new) were a share of the link reading.
+ */
+class RecentReadings<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
+
+  /** `read`'s answer for `href`, remembered; answers are never undefined (null is one). */
+  get(href: string, read: (href: string, base: string) => T, base: string): T {
+    const known = this.current.get(href);
+    if (known !== undefined) return known;
+    // Not `??`: null is a remembered answer.
+    let value = this.previous.get(href);
+    if (value === undefined) value = read(href, base);
+    if (this.current.size >= HREFS_PER_GENERATION) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(href, value);
+    return value;
+  }
+}
 
 /**
  * The links of one page, read against its address. A post's links are read several times (its
@@ -221,29 +246,20 @@ const REMEMBERED_HREFS = 512;
  * is parsed once while it is recent.
  */
 export class LinkReader {
-  private readonly profiles = new Map<string, ProfileRef | null>();
-  private readonly permalinks = new Map<string, PermalinkRef | null>();
+  private readonly profiles = new RecentReadings<ProfileRef | null>();
+  private readonly permalinks = new RecentReadings<PermalinkRef | null>();
 
   constructor(readonly base: string) {}
 
   profileOf(href: string): ProfileRef | null {
-    return remember(this.profiles, href, () => profileOf(href, this.base));
+    return this.profiles.get(href, profileOf, this.base);
   }
 
   permalinkOf(href: string): PermalinkRef | null {
-    return remember(this.permalinks, href, () => permalinkOf(href, this.base));
+    return this.permalinks.get(href, permalinkOf, this.base);
   }
 
   commentIdOf(href: string): string | undefined {
     return commentIdOf(href, this.base);
   }
-}
-
-function remember<T>(memory: Map<string, T>, href: string, read: () => T): T {
-  if (memory.has(href)) return memory.get(href)!;
-  const value = read();
-  // Oldest first out: a Map iterates in insertion order.
-  if (memory.size >= REMEMBERED_HREFS) memory.delete(memory.keys().next().value!);
-  memory.set(href, value);
-  return value;
 }
