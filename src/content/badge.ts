@@ -10,26 +10,40 @@ import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
 export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
 
 /**
- * The badge's look, inside its shadow root, where the page's CSS cannot change it. Made cheap for the
- * page to render: a box of fixed height, no z-index or positioning of its own (each would be one more
- * layer for the page's paints to sort). No `contain` either: layout or paint containment makes every
- * badge its own stacking context, one more paint layer per post, and measured in figure 1 that cost
- * more than it saved (bench/notes/page-overhead.md: ×1.80 with it, ×1.38 without, same run). The
- * explanation overlays the page from where it would start in the flow (absolute, without offsets),
- * so the host needs no position.
+ * What a badge looks like at rest, as inline styles inside its closed shadow root, where the page's CSS
+ * cannot reach them. Inline rather than in a stylesheet because every shadow root that adopts a sheet
+ * is one more style scope for the page: measured in figure 1 (bench/notes/page-overhead.md, change 2),
+ * the shared sheet adopted by 1,834 badges added about 90 ms of style recalculation to the page, most of
+ * all badges' style cost, even with the badges hidden, while a badge styled inline costs about what one
+ * with no styles does. What the look is made of (a button, a flex box with a drawn dot, border and
+ * rounded corners, the font) made no measurable difference. Also cheap to render: a box of fixed
+ * height, no z-index or positioning of its own (each would be one more layer for the page's paints to
+ * sort), no `contain` (it made every badge its own stacking context, one more paint layer per post:
+ * ×1.80 with it, ×1.38 without, change 1). Dark mode through light-dark(), which follows the user's
+ * colour scheme as the sheet's media query does.
+ */
+const HOST_STYLE = 'all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px;';
+const PILL_STYLE =
+  'all: unset; box-sizing: border-box; height: 20px; display: inline-flex; align-items: center; gap: 5px; padding: 0 8px;' +
+  ' border-radius: 999px; white-space: nowrap; font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;' +
+  ' cursor: pointer; border: 1px solid currentColor; color-scheme: light dark;';
+/** Per reading: text and background, light then dark. */
+const PILL_COLOURS: Record<BadgeWords['eligible'], string> = {
+  yes: 'color: light-dark(#a51d2d, #ff8a8a); background: light-dark(#fdecec, #3a1e1e);',
+  no: 'color: light-dark(#1d6b35, #8fd8a5); background: light-dark(#e8f5ec, #1c3324);',
+  unknown: 'color: light-dark(#5e5c64, #c0bfc4); background: light-dark(#f1f1f3, #2f2f33);',
+};
+/** The dot: an empty flex item, as a `::before` would need a stylesheet. */
+const DOT_STYLE = 'flex: none; width: 8px; height: 8px; border-radius: 50%; background: currentColor;';
+
+/**
+ * The rest of the look, adopted by a badge's shadow root only once it is focused or pressed (most
+ * never are): the focus ring (important, to win over the pill's inline `all: unset`) and the
+ * explanation, which overlays the page from where it would start in the flow (absolute, without
+ * offsets), so the host needs no position.
  */
 const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px; }
-.pill { all: unset; box-sizing: border-box; height: 20px; display: inline-flex; align-items: center; gap: 5px; padding: 0 8px;
-  border-radius: 999px; white-space: nowrap;
-  font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; cursor: pointer;
-  border: 1px solid currentColor; background: #fff; }
-.pill:focus-visible { outline: 3px solid #1a5fb4; outline-offset: -3px; }
-.pill[data-eligible="yes"] { color: #a51d2d; background: #fdecec; }
-.pill[data-eligible="no"] { color: #1d6b35; background: #e8f5ec; }
-.pill[data-eligible="unknown"] { color: #5e5c64; background: #f1f1f3; }
-/* The dot is drawn, not an element: a badge's shadow root holds as little as can be styled. */
-.pill::before { content: ''; flex: none; width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
+.pill:focus-visible { outline: 3px solid #1a5fb4 !important; outline-offset: -3px !important; }
 .details { position: absolute; z-index: 2147483647; margin-top: 4px; width: 300px; max-width: 80vw; padding: 10px 12px;
   border-radius: 8px; background: #fff; color: #1c1c1e; box-shadow: 0 4px 16px rgba(0,0,0,.25);
   font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: normal; }
@@ -38,10 +52,6 @@ const BADGE_CSS = `
 .details p:last-child { margin: 0; }
 .evidence { color: #5e5c64; font-size: 12px; overflow-wrap: anywhere; }
 @media (prefers-color-scheme: dark) {
-  .pill { background: #242526; }
-  .pill[data-eligible="yes"] { color: #ff8a8a; background: #3a1e1e; }
-  .pill[data-eligible="no"] { color: #8fd8a5; background: #1c3324; }
-  .pill[data-eligible="unknown"] { color: #c0bfc4; background: #2f2f33; }
   .details { background: #242526; color: #e4e6eb; }
   .evidence { color: #b0b3b8; }
 }
@@ -86,6 +96,8 @@ interface BadgeParts {
   button: HTMLButtonElement;
   /** Made when first pressed: most badges never are. */
   details: HTMLDivElement | null;
+  /** Whether the root holds the stylesheet yet: adopted at the first focus or press. */
+  styled: boolean;
   words: BadgeWords;
   /** The label the page showed (or the site's rule), for the explanation; the rest of the post is not kept. */
   source: AudienceSource | undefined;
@@ -113,12 +125,22 @@ function pill(words: BadgeWords): HTMLButtonElement {
   return button;
 }
 
-/** Text goes in with textContent and attributes only: nothing is parsed as HTML. */
+/** Text goes in with text nodes and attributes only: nothing is parsed as HTML. */
 function label(button: HTMLButtonElement, words: BadgeWords): void {
   button.dataset.eligible = words.eligible;
+  button.style.cssText = PILL_STYLE + PILL_COLOURS[words.eligible];
   button.setAttribute('aria-label', words.accessibleName);
   button.title = words.short;
-  button.textContent = words.short;
+  const dot = document.createElement('span');
+  dot.style.cssText = DOT_STYLE;
+  button.replaceChildren(dot, words.short);
+}
+
+/** Gives a badge's root the stylesheet, once: the badges no one focuses or presses never carry one. */
+function styleOnce(badge: BadgeParts): void {
+  if (badge.styled) return;
+  badge.styled = true;
+  applyStyle(badge.root);
 }
 
 function paragraph(text: string, className: string): HTMLParagraphElement {
@@ -132,6 +154,7 @@ function paragraph(text: string, className: string): HTMLParagraphElement {
 function explain(badge: BadgeParts): HTMLDivElement {
   const { words, source } = badge;
   if (!badge.details) {
+    styleOnce(badge);
     badge.details = document.createElement('div');
     badge.details.className = 'details';
     badge.details.setAttribute('role', 'note');
@@ -162,17 +185,23 @@ function onPress(event: Event): void {
 
 const keepFromPage = (event: Event) => event.stopPropagation();
 
+function onFocus(event: Event): void {
+  const badge = parts.get(event.currentTarget as Element);
+  if (badge) styleOnce(badge);
+}
+
 function create(post: DetectedPost, words: BadgeWords): BadgeParts {
   const host = document.createElement('span');
   host.setAttribute(BADGE_ATTRIBUTE, '');
+  host.style.cssText = HOST_STYLE;
   // Closed: the page's scripts and CSS cannot reach or restyle what the badge shows.
   const root = host.attachShadow({ mode: 'closed' });
-  applyStyle(root);
   const button = pill(words).cloneNode(true) as HTMLButtonElement;
   root.append(button);
   button.addEventListener('click', onPress);
+  button.addEventListener('focus', onFocus);
   for (const type of ['mousedown', 'pointerdown', 'pointerup', 'mouseup']) host.addEventListener(type, keepFromPage);
-  const badge: BadgeParts = { host, root, button, details: null, words, source: post.audienceSource };
+  const badge: BadgeParts = { host, root, button, details: null, styled: false, words, source: post.audienceSource };
   parts.set(host, badge);
   parts.set(button, badge);
   return badge;

@@ -156,7 +156,7 @@ describe(`[${DRIVER_NAME}] Facebook badges`, () => {
     await page.close();
   });
 
-  it("draws every badge with the shared stylesheet, in a fixed-height box of its own (the sheet applies in this browser's content scripts)", async () => {
+  it("draws every badge in a fixed-height box of its own (its inline styles apply in this browser's content scripts)", async () => {
     const page = await openReady(driver, 'https://www.facebook.com/alice.martin');
     await page.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 4);
     const boxes = await page.evaluate(() =>
@@ -168,7 +168,7 @@ describe(`[${DRIVER_NAME}] Facebook badges`, () => {
     );
     expect(boxes.length).toBeGreaterThanOrEqual(4);
     for (const box of boxes) {
-      // Without the sheet the host is a bare inline span: the sheet's :host rule is what makes it this box.
+      // Without its inline style the host is a bare inline span: the style is what makes it this box.
       expect(box).toMatchObject({ display: 'inline-block', height: '20px' });
       // No containment: it made each badge a paint layer of its own (bench/notes/page-overhead.md).
       expect(box.contain).toBe('none');

@@ -75,6 +75,35 @@ describe('a badge', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('carries its look inline and takes the stylesheet only when focused or pressed (a sheet per shadow root costs the page style time)', () => {
+    // jsdom makes no constructed sheets: there the badge falls back to a <style>, as in Firefox.
+    const sheets = (host: HTMLElement) =>
+      (roots.get(host)!.adoptedStyleSheets?.length ?? 0) + roots.get(host)!.querySelectorAll('style').length;
+    const focused = renderBadge(post());
+    const pressed = renderBadge(post());
+    const untouched = renderBadge(post());
+    for (const host of [focused, pressed, untouched]) expect(sheets(host)).toBe(0);
+    expect(focused.style.display).toBe('inline-block');
+    expect(view(focused).button.style.borderRadius).toBe('999px');
+    view(focused).button.dispatchEvent(new FocusEvent('focus'));
+    view(pressed).button.click();
+    expect(sheets(focused)).toBe(1);
+    expect(sheets(pressed)).toBe(1);
+    expect(sheets(untouched)).toBe(0);
+    // A second focus or press adds no second sheet.
+    view(pressed).button.dispatchEvent(new FocusEvent('focus'));
+    view(pressed).button.click();
+    expect(sheets(pressed)).toBe(1);
+  });
+
+  it('keeps its dot and words when its reading changes', () => {
+    const host = renderBadge(post());
+    renderBadge(post({ audience: 'public' }), host);
+    const { button, text } = view(host);
+    expect(text).toBe('badgePublic');
+    expect(button.children).toHaveLength(1);
+  });
+
   it('looks each text up once per reading, yet keeps each post its own label text', () => {
     t.mockClear();
     const first = renderBadge(post({ postId: 'a', audience: 'only_me', audienceSource: 'Only me' }));
