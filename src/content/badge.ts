@@ -10,17 +10,19 @@ import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
 export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
 
 /**
- * What a badge looks like at rest, as inline styles inside its closed shadow root, where the page's CSS
- * cannot reach them. Inline rather than in a stylesheet because every shadow root that adopts a sheet
- * is one more style scope for the page: measured in figure 1 (bench/notes/page-overhead.md, change 2),
- * the shared sheet adopted by 1,834 badges added about 90 ms of style recalculation to the page, most of
- * all badges' style cost, even with the badges hidden, while a badge styled inline costs about what one
- * with no styles does. What the look is made of (a button, a flex box with a drawn dot, border and
- * rounded corners, the font) made no measurable difference. Also cheap to render: a box of fixed
- * height, no z-index or positioning of its own (each would be one more layer for the page's paints to
- * sort), no `contain` (it made every badge its own stacking context, one more paint layer per post:
- * ×1.80 with it, ×1.38 without, change 1). Dark mode through light-dark(), which follows the user's
- * colour scheme as the sheet's media query does.
+ * What a badge looks like at rest, as inline styles: the host's box on the host (which also beats the
+ * page's own rules, as a `:host` rule did not), the pill's inside the closed shadow root, where the
+ * page's CSS cannot reach them. Not a stylesheet, because every shadow root that adopts one is one more
+ * style scope for the page's style recalculations to take into account: in figure 1 the one shared sheet,
+ * adopted by 1,834 badges, was 80-100 ms of the page's style time, as much with the badges hidden, and
+ * its cost per badge grew with the badges already on the page; styled inline, a badge costs about what
+ * an unstyled one does (bench/notes/page-overhead.md, change 2: ×1.31 → ×1.29, lower in 6 of 7 rounds).
+ * What the look is made of (a native button, a flex box with a drawn dot, border, rounded corners, the
+ * system-ui font) made no measurable difference, so the look is the one it was, pixel for pixel.
+ * Also cheap to render: a box of fixed height, no z-index or positioning of its own (each would be one
+ * more layer for the page's paints to sort), no `contain` (it made every badge its own stacking context,
+ * one more paint layer per post: ×1.80 with it, ×1.38 without, change 1). Dark mode through
+ * light-dark(), which follows the user's colour scheme as a `prefers-color-scheme` query would.
  */
 const HOST_STYLE = 'all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; height: 20px;';
 const PILL_STYLE =
