@@ -21,7 +21,8 @@ export function browserManifest(target: BrowserTarget): Manifest {
     ...(JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Manifest),
     version: packageVersion(),
   };
-  if (target === 'chrome') return manifest;
+  // Chrome 123: the badge's colours follow the user's scheme through CSS light-dark() (src/content/badge.ts).
+  if (target === 'chrome') return { ...manifest, minimum_chrome_version: '123' };
   return {
     ...manifest,
     background: { scripts: [manifest.background.service_worker], type: 'module' } as unknown as Manifest['background'],

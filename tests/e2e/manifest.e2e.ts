@@ -48,6 +48,14 @@ for (const target of ['chrome', 'firefox'] as const) {
   });
 }
 
+describe('the Chrome manifest', () => {
+  it('asks for the first Chrome whose CSS has light-dark(), which colours the badges', () => {
+    const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
+    expect(manifest.minimum_chrome_version).toBe('123');
+    expect(JSON.parse(readFileSync('dist/firefox/manifest.json', 'utf8'))).not.toHaveProperty('minimum_chrome_version');
+  });
+});
+
 describe('the Firefox manifest', () => {
   it('declares its gecko id, minimum version and that it collects no data', () => {
     const manifest = JSON.parse(readFileSync('dist/firefox/manifest.json', 'utf8'));
