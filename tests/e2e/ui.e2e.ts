@@ -105,7 +105,7 @@ describe(`[${DRIVER_NAME}] popup, Glasshouse page and options`, () => {
     await fillIn(options, '#auto-delete-days', '365');
     await options.waitFor(() => document.querySelector('[data-setting="autoDeleteDays"] [data-status="saved"]') !== null);
     await options.goto(`${driver.extensionOrigin}${OPTIONS}`);
-    await options.waitFor(() => document.querySelector('[data-setting]') !== null);
+    await options.waitFor(() => document.querySelector('[data-setting="badgeEveryone"]') !== null);
     expect(
       await options.evaluate(() => ({
         everyone: document.querySelector<HTMLInputElement>('input[value="everyone"]')!.checked,

@@ -11,7 +11,9 @@ export const HOME = '/src/ui/report/index.html';
 export async function openExtensionPage(driver: BrowserDriver, path: string): Promise<TestPage> {
   const page = await driver.newPage();
   await page.goto(`${driver.extensionOrigin}${path}`);
-  await page.waitFor(() => document.querySelector('[data-total], [data-setting], [role="alert"]') !== null);
+  // The options page is ready when its settings are: its "delete everything" section shows before they load
+  // (a wait for any [data-setting] once let a test read the badge choice before it existed).
+  await page.waitFor(() => document.querySelector('[data-total], [data-setting="badgeEveryone"], [role="alert"]') !== null);
   return page;
 }
 
