@@ -103,6 +103,10 @@ export class PageWatch {
    */
   readNetworkPayload(body: string): void {
     try {
+      // What the page changed before this answer came is older than the answer, and is read first:
+      // otherwise a label the user just picked, still waiting for the next frame, would be read after
+      // the save that answers it and taken for the newer reading (the badge then said "label").
+      this.batcher.drain();
       const changed = this.session.readNetworkPayload(body);
       // An answer may tell the account's privacy without touching any post on the page.
       for (const account of this.session.accounts()) this.recordAccount(account);

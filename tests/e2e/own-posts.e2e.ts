@@ -69,10 +69,18 @@ describe(`[${DRIVER_NAME}] The viewer's own Facebook posts, as the 2025 timeline
         ).glasshouseFixture.editAudience(id, 'Public', answer),
       [SHARES_REEL, SAVE_ANSWER] as [string, string],
     );
-    await page.waitFor((id: string) => {
-      const badge = document.querySelector(`#own-${id} [data-glasshouse-badge]`);
-      return badge?.getAttribute('data-audience') === 'public' && badge.getAttribute('data-evidence') === 'graphql';
-    }, SHARES_REEL);
+    // Polled, so a failure shows what the badge said instead (it once said "label": the answer was read
+    // before the label it confirms; tests/unit/content/facebook-live-edits.test.ts pins that).
+    await expect
+      .poll(
+        () =>
+          page.evaluate((id: string) => {
+            const badge = document.querySelector(`#own-${id} [data-glasshouse-badge]`);
+            return [badge?.getAttribute('data-audience'), badge?.getAttribute('data-evidence')];
+          }, SHARES_REEL),
+        { timeout: 30_000, interval: 100 },
+      )
+      .toEqual(['public', 'graphql']);
     // The worker has the new reading once the history shows it (the queue sends within a moment).
     let history: string[][] = [];
     for (let tries = 0; tries < 100 && history.at(-1)?.[0] !== 'public'; tries += 1) history = await storedHistory(driver, SHARES_REEL);

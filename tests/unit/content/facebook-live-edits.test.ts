@@ -129,6 +129,21 @@ describe('an audience edited while the page is open', () => {
     ]);
   });
 
+  // Regression (a browser test timed out on it under load): the save answer came before the frame
+  // that would have read the new label, so the label was read second and outranked the answer.
+  it('reads a label changed before the save answer as older than the answer, frame or no frame', async () => {
+    watch.readNetworkPayload(timelineAnswer('FRIENDS'));
+    const article = renderPost('Shared with Friends');
+    watch.drain();
+    article.querySelector('svg title')!.textContent = 'Shared with Public';
+    // No drain: the answer arrives before the frame in which the watch would read the label.
+    watch.readNetworkPayload(saveAnswer('EVERYONE'));
+    watch.drain();
+    await watch.queue.flush();
+    expect([badge()?.getAttribute('data-audience'), badge()?.getAttribute('data-evidence')]).toEqual(['public', 'graphql']);
+    expect(sent().at(-1)).toEqual(['public', 'graphql']);
+  });
+
   it('at equal age the data beats a label that disagrees, keeping the label as evidence', async () => {
     watch.readNetworkPayload(timelineAnswer('FRIENDS'));
     renderPost('Shared with Public');
