@@ -41,12 +41,48 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
       }),
     );
     for (const size of sizes) {
-      // The shared sheet (or its fallback) styles the pill: 12px text on 1.5 line height, padded, bordered; the dot and text give it width.
+      // Its inline styles draw the pill: 12px text on 1.5 line height, padded, bordered; the dot and text give it width.
       expect(size.width).toBeGreaterThan(30);
       expect(size.height).toBeGreaterThanOrEqual(18);
       expect(size.height).toBeLessThanOrEqual(30);
       expect(size.margin).toBe('6px');
     }
+    await page.close();
+  });
+
+  it("opens a badge's explanation when pressed, drawn over the page by its stylesheet, and the page sees no click", async () => {
+    const page = await openReady(driver, 'https://www.facebook.com/');
+    await page.waitFor(() => document.querySelector('#own-public [data-glasshouse-badge]') !== null);
+    /** The badge's box, and whether what is drawn just below it, to the right, is the badge (its explanation). */
+    const look = () =>
+      page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('#own-public [data-glasshouse-badge]')!;
+        const box = host.getBoundingClientRect();
+        return {
+          x: box.left + box.width / 2,
+          y: box.top + box.height / 2,
+          width: box.width,
+          below: document.elementFromPoint(box.left + 20, box.bottom + 24) === host,
+          pageClicks: (window as unknown as { pageClicks?: number }).pageClicks ?? 0,
+        };
+      });
+    await page.evaluate(() => {
+      document.querySelector('#own-public [data-glasshouse-badge]')!.scrollIntoView({ block: 'center' });
+      const counter = window as unknown as { pageClicks: number };
+      counter.pageClicks = 0;
+      document.addEventListener('click', () => (counter.pageClicks += 1));
+    });
+    const closed = await look();
+    expect(closed.below).toBe(false);
+    await page.clickAt(closed.x, closed.y);
+    await expect.poll(async () => (await look()).below, { timeout: 10_000 }).toBe(true);
+    const open = await look();
+    // Drawn over the page (positioned by the stylesheet the press adopted): the badge's own box is unchanged.
+    expect(open.width).toBe(closed.width);
+    expect(open.pageClicks).toBe(0);
+    await page.clickAt(closed.x, closed.y);
+    await expect.poll(async () => (await look()).below, { timeout: 10_000 }).toBe(false);
+    expect((await look()).pageClicks).toBe(0);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ function wrap(page: Page): TestPage {
     waitFor: async (fn, arg, timeoutMs = WAIT_MS) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    clickAt: (x, y) => page.mouse.click(x, y),
     async injectScript(source) {
       // DevTools' Runtime.evaluate compiles the source itself, so the page's CSP (no eval) does not apply.
       const cdp = await page.context().newCDPSession(page);

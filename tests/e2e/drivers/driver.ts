@@ -14,6 +14,11 @@ export interface TestPage {
   /** Makes this the tab the user looks at (the others become hidden, as in a real window). */
   bringToFront(): Promise<void>;
   /**
+   * A real mouse click at a point of the viewport (CSS px), as the user's: it reaches what is drawn there,
+   * inside a closed shadow root too, which an element's click() from the page cannot.
+   */
+  clickAt(x: number, y: number): Promise<void>;
+  /**
    * Runs a classic script's source in the page's own world, past the page's CSP (an extension page
    * forbids eval, inline and Blob scripts): for test tools such as axe-core. Optional: a driver that
    * cannot do it leaves it out, and the tests that need it say they were skipped.

@@ -139,6 +139,7 @@ function wrap(page: Page, callChrome: CallChrome): TestPage {
       void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg)),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    clickAt: (x, y) => page.mouse.click(x, y),
     async injectScript(source) {
       // BiDi's script.evaluate compiles the source in the page's world itself: the page's CSP does not apply.
       const result = (await bidiSession(page).send('script.evaluate', {
