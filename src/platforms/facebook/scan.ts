@@ -46,8 +46,7 @@ export function outermostContainer(el: Element): Element | null {
 
 /** A FeedUnit pagelet only counts when it wraps no article (the markup changed shape). */
 export function postIn(outer: Element): Element {
-  // Most containers are articles: an attribute read rules them out before a selector match.
-  return (outer.hasAttribute(FB.feedUnitAttribute) && outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
+  return (outer.matches(FB.feedUnit) && outer.querySelector(FB.article)) || outer;
 }
 
 /** The outermost post containers touching `root`: posts, not their comments. */

@@ -29,8 +29,6 @@ export const FB = {
   /** Posts and comments are both `role="article"`; only feed posts carry `aria-posinset`. */
   article: '[role="article"]',
   feedUnit: '[data-pagelet^="FeedUnit"]',
-  /** The attribute feedUnit looks at. */
-  feedUnitAttribute: 'data-pagelet',
   /**
    * Containers of one post outside the feed: permalink and photo pages, group discussions; the
    * classic site's story (2013–19: `userContentWrapper`, a hand-written class name, not a generated
