@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, extensionArgs, HEADLESS_ARGS, QUIET_ARGS, routeToFixtures } from '../../../scripts/chromium-launch.js';
-import { WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
+import { POLL_MS, WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
 
 export { CHROMIUM_PATH };
 
@@ -11,7 +11,8 @@ function wrap(page: Page): TestPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = WAIT_MS) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
+    waitFor: async (fn, arg, timeoutMs = WAIT_MS) =>
+      void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: POLL_MS })),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     clickAt: (x, y) => page.mouse.click(x, y),

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fixtureFor } from '../../../scripts/fixture-routes.js';
 import { GECKO_ID } from '../../../scripts/manifest-target.ts';
-import { WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
+import { POLL_MS, WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -134,9 +134,8 @@ function wrap(page: Page, callChrome: CallChrome): TestPage {
   return {
     goto: (url) => navigate(page, url),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    // Interval polling: requestAnimationFrame is throttled in a background tab.
     waitFor: async (fn, arg, timeoutMs = WAIT_MS) =>
-      void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg)),
+      void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: POLL_MS }, arg)),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     clickAt: (x, y) => page.mouse.click(x, y),
