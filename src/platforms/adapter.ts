@@ -96,7 +96,8 @@ export interface SessionOptions {
   /**
    * Read other people's posts in full (their audience, excerpt, comments) and return them: true
    * unless said. The content script says false when the user badges only their own posts: then a
-   * post that is not the viewer's and holds no comment of theirs is left after the cheap checks.
+   * post that is not the viewer's and holds no comment of theirs is left after the cheap checks
+   * (Facebook), and someone else's comment is left as soon as its author is read (both sites).
    */
   readOthers?: boolean;
   /** The clock, injectable for tests. */

@@ -165,6 +165,7 @@ class InstagramPageSession implements PageSession {
       viewerAudience: () => this.viewerAudience(),
       diagnostics: this.diagnostics,
       keepExcerpts: this.options.keepExcerpts ?? true,
+      readOthers: this.options.readOthers ?? true,
     };
   }
 

@@ -22,6 +22,8 @@ export interface InstagramScanContext {
   viewerAudience: () => AudienceReading;
   diagnostics: DetectionDiagnostics;
   keepExcerpts: boolean;
+  /** Read others' comments in full (SessionOptions.readOthers); else each is left once its author is known. */
+  readOthers: boolean;
 }
 
 export interface Owner {
@@ -257,13 +259,17 @@ function scanComments(container: Element, parent: DetectedPost, context: Instagr
     const element = commentElement(link, container, context.baseUrl);
     const authorLink = firstProfileLink(element, context.baseUrl);
     const author = resolveOwner(undefined, authorLink?.username, context);
+    const isOwn = isViewerAccount(author, context.viewer);
+    // Someone else's comment, when only the viewer's are wanted, ends here: its time and its words (the
+    // walks up its row) are read for nothing. One whose author could not be read goes on, and is counted.
+    if (!isOwn && !context.readOthers && authorLink) continue;
     const post: DetectedPost = {
       platform: 'instagram',
       postId: `${parent.postId}_${commentId}`.slice(0, LIMITS.idLength),
       url: `${parent.url}${ref.commentPath ?? ''}`,
       kind: 'comment',
       ownerId: (author.id ?? author.username ?? '').slice(0, LIMITS.idLength),
-      isOwn: isViewerAccount(author, context.viewer),
+      isOwn,
       audience: parent.audience,
       evidence: parent.evidence,
       parentPostId: parent.postId,

@@ -1,0 +1,49 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import commentPrivateDe from '../../../fixtures/instagram/comment-private-de.html?raw';
+import commentPublicIt from '../../../fixtures/instagram/comment-public-it.html?raw';
+import feedDe from '../../../fixtures/instagram/feed-de.html?raw';
+import postCommentsPl from '../../../fixtures/instagram/post-comments-pl.html?raw';
+import postOwnEn from '../../../fixtures/instagram/post-own-en.html?raw';
+import profilePublicEn from '../../../fixtures/instagram/profile-public-en.html?raw';
+import type { DetectedPost } from '../../../../src/core';
+import { openPage } from './open-page';
+
+/** Our Instagram pages with comments, and two without (a feed, a profile grid), each at its own address. */
+const PAGES: [string, string, string][] = [
+  ['comment-public-it', commentPublicIt, 'https://www.instagram.com/p/DBmarcoPu03/'],
+  ['comment-private-de', commentPrivateDe, 'https://www.instagram.com/p/DCannaPr04/'],
+  ['post-comments-pl', postCommentsPl, 'https://www.instagram.com/p/DPolTatry05/'],
+  ['post-own-en', postOwnEn, 'https://www.instagram.com/p/C7aLago0001/'],
+  ['feed-de', feedDe, 'https://www.instagram.com/'],
+  ['profile-public-en', profilePublicEn, 'https://www.instagram.com/giulia.rossi/'],
+];
+
+const read = (html: string, url: string, readOthers?: boolean) =>
+  new Map<string, DetectedPost>(
+    openPage(html, url, readOthers === undefined ? {} : { readOthers }).items.map((item) => [item.post.postId, item.post]),
+  );
+
+// Regression (issue #20): with only the user's own posts badged, the content script still read every
+// other account's comment in full — the walks up its row for its time and its words — and then dropped it.
+describe("others' comments left unread on Instagram when only the user's own are badged", () => {
+  it.each(PAGES)('%s: every own item read exactly as in a full reading; only others’ comments left out', (_, html, url) => {
+    const full = read(html, url);
+    const lazy = read(html, url, false);
+    for (const post of full.values()) {
+      if (post.isOwn || post.kind !== 'comment') expect(lazy.get(post.postId), post.postId).toEqual(post);
+      else expect(lazy.has(post.postId), post.postId).toBe(false);
+    }
+    expect([...lazy.keys()].filter((id) => !full.has(id))).toEqual([]);
+  });
+
+  it('leaves out the comments of others on a post with several, and keeps the post whose audience the own comment takes', () => {
+    const full = read(commentPublicIt, 'https://www.instagram.com/p/DBmarcoPu03/');
+    const lazy = read(commentPublicIt, 'https://www.instagram.com/p/DBmarcoPu03/', false);
+    const othersComments = [...full.values()].filter((p) => p.kind === 'comment' && !p.isOwn);
+    expect(othersComments.length).toBeGreaterThanOrEqual(2);
+    for (const comment of othersComments) expect(lazy.has(comment.postId)).toBe(false);
+    expect(lazy.get('DBmarcoPu03')).toMatchObject({ isOwn: false, audience: 'public_account' });
+    expect([...lazy.values()].filter((p) => p.kind === 'comment').map((p) => p.isOwn)).toEqual([true]);
+  });
+});
