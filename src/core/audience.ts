@@ -27,3 +27,4 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const EligibilitySchema = z.enum(['yes', 'no', 'unknown']);
 export type Eligibility = z.infer<typeof EligibilitySchema>;
+export const ELIGIBILITIES: readonly Eligibility[] = EligibilitySchema.options;

@@ -1,5 +1,6 @@
 import { PLATFORMS } from '../core';
 import { ExposureCountChange } from './exposure-counts';
+import { postsLastSeenBetween } from './last-seen';
 import type { GlasshouseDatabase } from './schema';
 import { readSettings } from './settings';
 
@@ -18,13 +19,7 @@ export async function deleteOlderThan(db: GlasshouseDatabase, days: number, now:
   const cutoff = retentionCutoff(days, now);
   if (cutoff === undefined) return 0;
   return db.transaction('rw', db.posts, db.observations, db.exposureCounts, async () => {
-    const old = (
-      await Promise.all(
-        PLATFORMS.map((platform) =>
-          db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, cutoff], true, false).toArray(),
-        ),
-      )
-    ).flat();
+    const old = (await Promise.all(PLATFORMS.map((platform) => postsLastSeenBetween(db, platform, -Infinity, cutoff, false)))).flat();
     if (old.length === 0) return 0;
     await db.posts.bulkDelete(old.map((p) => [p.platform, p.postId] as [typeof p.platform, string]));
     for (const post of old) await db.observations.where('[platform+postId]').equals([post.platform, post.postId]).delete();

@@ -1,6 +1,7 @@
 import type { ObservedPost, Platform } from '../core';
 import { isResumable, ScanReasonSchema, type ScanReason, type ScanView } from '../core/scan';
 import type { GlasshouseDatabase, StoredScan } from './schema';
+import { postsLastSeenBetween } from './last-seen';
 
 /** Queries of the full-history scan's rows (table `scans`: '++id, platform, status'). */
 
@@ -66,6 +67,6 @@ export function scanView(row: ScanRow): ScanView {
 
 /** The user's stored posts of a platform (not comments: an archive's posts file lists posts only). */
 export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPost[]> {
-  const posts = await db.posts.where('[platform+lastSeen]').between([platform, -Infinity], [platform, Infinity]).toArray();
+  const posts = await postsLastSeenBetween(db, platform, -Infinity, Infinity);
   return posts.filter((post) => post.kind !== 'comment');
 }

@@ -24,6 +24,9 @@ describe('automatic deletion', () => {
         finding({ postId: 'fb-old', audience: 'public', seenAt: NOW - 40 * DAY }),
         finding({ postId: 'fb-edge', audience: 'friends', seenAt: NOW - 30 * DAY }),
         finding({ postId: 'fb-new', audience: 'unknown', seenAt: NOW - DAY }),
+        // Old posts of every eligibility go, not only the public ones.
+        finding({ postId: 'fb-old-friends', audience: 'friends', seenAt: NOW - 35 * DAY }),
+        finding({ postId: 'fb-old-unknown', audience: 'unknown', seenAt: NOW - 60 * DAY }),
         finding({
           platform: 'instagram',
           postId: 'ig-old',
@@ -46,7 +49,7 @@ describe('automatic deletion', () => {
     await recordFindings(db, [finding({ postId: 'fb-seen-again', audience: 'public', seenAt: NOW - 3 * DAY })], true);
 
     expect(await deleteOlderThan(db, 0, NOW)).toBe(0);
-    expect(await deleteOlderThan(db, 30, NOW)).toBe(2);
+    expect(await deleteOlderThan(db, 30, NOW)).toBe(4);
     const left = (await db.posts.toArray()).map((post) => `${post.platform}/${post.postId}`).sort();
     // Exactly 30 days is not older than 30 days.
     expect(left).toEqual(['facebook/fb-edge', 'facebook/fb-new', 'facebook/fb-seen-again', 'instagram/ig-new']);

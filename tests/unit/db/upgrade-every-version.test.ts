@@ -16,6 +16,7 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
   viewerUsername,
 } from '../../../src/db';
 import { freshName } from './findings-factory';
@@ -28,6 +29,7 @@ const EARLIER_VERSIONS: { version: number; stores: Record<string, string>[] }[] 
   { version: 1, stores: [SCHEMA_V1] },
   { version: 2, stores: [SCHEMA_V1, SCHEMA_V2] },
   { version: 3, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] },
+  { version: 4, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4] },
 ];
 
 const T = Date.UTC(2026, 5, 1);
@@ -124,6 +126,12 @@ function rowsWrittenBy(version: number): Record<string, unknown[]> {
       { platform: 'facebook', eligible: 1, notEligible: 1, unknown: 1 },
       { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 0 },
     ];
+  // Version 4 keeps the guided fix's skipped steps and its tab (a skip of a post no longer stored: it
+  // changes no step of the queue below).
+  if (version >= 4) {
+    rows.fixSkips = [{ platform: 'facebook', id: 'deleted-since', skippedAt: T }];
+    rows.fixTab = [{ key: 'current', platform: 'facebook', id: 'p1', tabId: 12, openedAt: T + 500 }];
+  }
   return rows;
 }
 
@@ -138,10 +146,10 @@ async function writeAt(name: string, { version, stores }: (typeof EARLIER_VERSIO
   return rows;
 }
 
-/** A row as the current code reads it: without the database's own row number. */
+/** A row as the current code reads it: without the database's own row number (a skipped fix step's `id` is its post's). */
 const withoutId = (row: object) => {
-  const { id: _id, ...rest } = row as { id?: number };
-  return rest;
+  const { id, ...rest } = row as { id?: unknown };
+  return typeof id === 'number' ? rest : row;
 };
 
 describe('upgrading the database from every earlier schema version', () => {
