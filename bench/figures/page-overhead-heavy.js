@@ -2,7 +2,7 @@
 // with others' comments, atomic classes, and the page's own script building each post). The same
 // measure: two persistent contexts in one run, with the extension and without, alternating; main-thread
 // CPU from CDP thread ticks; long tasks from a PerformanceObserver registered at document start.
-import { alternate, fmt, median, ratios, spread, summarize } from '../lib/stats.js';
+import { addedPerPost, alternate, fmt, median, ratios, signed, spread, summarize } from '../lib/stats.js';
 import { launch } from '../lib/chromium.js';
 import { serveHeavyFeed } from '../lib/heavy-feed.js';
 import { oneRun } from './page-overhead.js';
@@ -12,7 +12,12 @@ export const title = 'Page overhead in Chromium on a heavy feed (~840 elements p
 
 /** Facebook adds a few posts per scroll step; 120 posts of this weight are ~100,000 elements, a long session's feed. */
 const SHAPE = { total: 120, initial: 4, burst: 4, intervalMs: 100 };
-const ROUNDS = 3;
+/**
+ * Rounds: 5, not 3. On the shared AMD machines one side's run can swing by a quarter from one round to
+ * the next with no change of code (3 December: the bare heavy feed at 3,741 and 4,821 ms in one run), and
+ * 3-round medians of unchanged code read ×1.01 one evening and ×1.15 the next morning.
+ */
+const ROUNDS = 5;
 const GOALS = { ratio: 1.05, perPostUs: 150 };
 
 export async function run(env) {
@@ -35,25 +40,26 @@ export async function run(env) {
     const bare = results.bare;
     const pick = (list, key) => list.map((r) => r[key]);
     const taskRatio = summarize(ratios(pick(ext, 'TaskDuration'), pick(bare, 'TaskDuration')));
-    const extraTask = summarize(ext.map((r, i) => r.TaskDuration - bare[i].TaskDuration));
-    const extraScript = summarize(ext.map((r, i) => r.ScriptDuration - bare[i].ScriptDuration));
+    const added = addedPerPost(ext, bare, SHAPE.total);
+    const extraTask = added.task;
+    const extraScript = added.script;
     const extraLayoutStyle = summarize(
       ext.map((r, i) => r.LayoutDuration + r.RecalcStyleDuration - bare[i].LayoutDuration - bare[i].RecalcStyleDuration),
     );
     const extraLong = summarize(ext.map((r, i) => r.longTasks - bare[i].longTasks));
-    const perPostUs = (extraTask.median * 1000) / SHAPE.total;
+    const perPostUs = added.us;
     const checks = { ratio: taskRatio.median <= GOALS.ratio, perPost: perPostUs <= GOALS.perPostUs, longTasks: extraLong.median <= 0 };
     const status = Object.values(checks).every(Boolean) ? 'PASS' : 'MISS';
     const analysis = [
       `The page alone spends ${fmt(median(pick(bare, 'TaskDuration')))} ms of main-thread CPU growing to ${SHAPE.total} posts (${fmt((median(pick(bare, 'TaskDuration')) * 1000) / SHAPE.total)} µs per post, ${fmt(median(pick(bare, 'ScriptDuration')))} ms of it its own script); ` +
-        `the extension adds ${fmt(extraTask.median)} ms (${fmt(perPostUs)} µs per post): script +${fmt(extraScript.median)} ms, layout and style +${fmt(extraLayoutStyle.median)} ms, the rest paint and task overhead. ` +
+        `the extension adds ${signed(extraTask.median)} ms of task time: script ${signed(extraScript.median)} ms, layout and style ${signed(extraLayoutStyle.median)} ms, the rest paint and task overhead; ${fmt(perPostUs)} µs per post${added.fromScript ? ', taken from the script, as the task difference is below what our script alone adds: the rounds’ noise is larger than our cost here' : ''}. ` +
         'On a page this heavy the same badges and the same reading of each post are a small share: the ratio is the figure to watch on facebook.com, the light feed’s (figure 1) its upper bound.',
     ];
     return {
       goal: `task-time ratio ≤ ${GOALS.ratio}, added main-thread time ≤ ${GOALS.perPostUs} µs per post, no extra long task`,
       status,
       runs: `${ROUNDS} alternating rounds (extension / none), one persistent context each, a fresh page per run, main-thread CPU (thread ticks)`,
-      headline: `main-thread task time ×${fmt(taskRatio.median)} with the extension: +${fmt(extraTask.median)} ms over ${SHAPE.total} posts, ${fmt(perPostUs)} µs per post; ${fmt(extraLong.median)} extra long tasks per run`,
+      headline: `main-thread task time ×${fmt(taskRatio.median)} with the extension: ${signed(extraTask.median)} ms over ${SHAPE.total} posts (script ${signed(extraScript.median)} ms), ${fmt(perPostUs)} µs per post${added.fromScript ? ' (the script’s: the task difference is below it, noise)' : ''}; ${fmt(extraLong.median)} extra long tasks per run`,
       rows: [
         {
           metric: 'task time ratio (extension / none)',
@@ -67,7 +73,9 @@ export async function run(env) {
         },
         { metric: 'extra task time per run', value: spread(extraTask, ' ms') },
         {
-          metric: 'extra task time per post',
+          metric: added.fromScript
+            ? 'extra time per post (the script’s: the task difference is below it, noise)'
+            : 'extra task time per post',
           value: `${fmt(perPostUs)} µs`,
           goal: `≤ ${GOALS.perPostUs} µs`,
           status: checks.perPost ? 'PASS' : 'MISS',

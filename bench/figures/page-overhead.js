@@ -3,7 +3,7 @@
 // alternating; main-thread CPU from CDP Performance.getMetrics (thread ticks), long tasks from a
 // PerformanceObserver registered at document start. Then one traced run per side (what the extra
 // time is: script, style, layout, paint …) and one CPU-profiled run with the extension.
-import { alternate, fmt, median, ratios, spread, summarize } from '../lib/stats.js';
+import { addedPerPost, alternate, fmt, median, ratios, signed, spread, summarize } from '../lib/stats.js';
 import { launch, metrics } from '../lib/chromium.js';
 import { profileBreakdown } from '../lib/profile.js';
 import { longTaskCause, mainThreadBreakdown, traceDuring } from '../lib/trace.js';
@@ -15,7 +15,12 @@ export const title = 'Page overhead in Chromium (feed growing to 2,000 posts)';
 const SHAPE = { total: 2000, initial: 10, burst: 20, intervalMs: 50 };
 /** The profiled run only needs a sample of the same work: a shorter feed of the same shape. */
 const PROFILED_SHAPE = { ...SHAPE, total: 600 };
-const ROUNDS = 3;
+/**
+ * Rounds: 5, not 3. On the shared AMD machines one side's run can swing by a quarter from one round to
+ * the next with no change of code (3 December: the bare heavy feed at 3,741 and 4,821 ms in one run), and
+ * 3-round medians of unchanged code read ×1.01 one evening and ×1.15 the next morning.
+ */
+const ROUNDS = 5;
 const GOAL_RATIO = 1.15;
 const GOAL_PER_POST_US = 150;
 const KEYS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'ThreadTime', 'ProcessTime'];
@@ -106,7 +111,8 @@ export async function run(env) {
     const pick = (list, key) => list.map((r) => r[key]);
     const taskRatio = summarize(ratios(pick(ext, 'TaskDuration'), pick(bare, 'TaskDuration')));
     const scriptRatio = summarize(ratios(pick(ext, 'ScriptDuration'), pick(bare, 'ScriptDuration')));
-    const extraTask = summarize(ext.map((r, i) => r.TaskDuration - bare[i].TaskDuration));
+    const added = addedPerPost(ext, bare, SHAPE.total);
+    const extraTask = added.task;
     const extraLong = summarize(ext.map((r, i) => r.longTasks - bare[i].longTasks));
     const perSide = Object.fromEntries(KEYS.map((k) => [k, { extension: summarize(pick(ext, k)), bare: summarize(pick(bare, k)) }]));
     const longExt = summarize(pick(ext, 'longTasks'));
@@ -114,9 +120,9 @@ export async function run(env) {
     const allBadges = ext.every((r) => r.badges === feed.ownItems);
     const catchUp = summarize(pick(ext, 'catchUpMs'));
     const ratioPass = taskRatio.median <= GOAL_RATIO;
-    const perPostPass = (extraTask.median * 1000) / SHAPE.total <= GOAL_PER_POST_US;
+    const perPostUs = added.us;
+    const perPostPass = perPostUs <= GOAL_PER_POST_US;
     const longPass = extraLong.median <= 0;
-    const perPostUs = (extraTask.median * 1000) / SHAPE.total;
 
     // The traced runs: the extra main-thread time, by kind of work.
     const kinds = new Set([...Object.keys(traced.extension.byKind), ...Object.keys(traced.bare.byKind)]);
@@ -145,7 +151,7 @@ export async function run(env) {
     const analysis = [];
     if (!ratioPass || !perPostPass) {
       analysis.push(
-        `The extension adds ${fmt(extraTask.median)} ms of main-thread CPU while the feed grows to 2,000 posts (${fmt(perPostUs)} µs per post; the page alone spends ${fmt(perSide.TaskDuration.bare.median)} ms). ` +
+        `The extension adds ${signed(extraTask.median)} ms of main-thread CPU while the feed grows to 2,000 posts (${fmt(perPostUs)} µs per post${added.fromScript ? ', taken from its script, as the task difference is below it: noise' : ''}; the page alone spends ${fmt(perSide.TaskDuration.bare.median)} ms). ` +
           `In the traced runs the extra ${fmt(tracedExtra)} ms is: ` +
           extraByKind
             .filter((k) => k.ms > 0.03 * tracedExtra)
@@ -205,7 +211,7 @@ export async function run(env) {
       goal: `task-time ratio ≤ ${GOAL_RATIO}, added main-thread time ≤ ${GOAL_PER_POST_US} µs per post, no extra long task`,
       status: ratioPass && perPostPass && longPass ? 'PASS' : 'MISS',
       runs: `${ROUNDS} alternating rounds (extension / none), one persistent context each, a fresh page per run, main-thread CPU (thread ticks); then 1 traced run per side and 1 CPU-profiled run with the extension (${PROFILED_SHAPE.total} posts)`,
-      headline: `main-thread task time ×${fmt(taskRatio.median)} with the extension (goal ≤ ${GOAL_RATIO}): +${fmt(extraTask.median)} ms over 2,000 posts, ${fmt(perPostUs)} µs per post; ${fmt(extraLong.median)} extra long tasks per run (goal 0)`,
+      headline: `main-thread task time ×${fmt(taskRatio.median)} with the extension (goal ≤ ${GOAL_RATIO}): ${signed(extraTask.median)} ms over 2,000 posts (script ${signed(added.script.median)} ms), ${fmt(perPostUs)} µs per post${added.fromScript ? ' (the script’s: the task difference is below it, noise)' : ''}; ${fmt(extraLong.median)} extra long tasks per run (goal 0)`,
       rows: [
         {
           metric: 'task time ratio (extension / none)',
@@ -218,8 +224,11 @@ export async function run(env) {
           value: `${spread(perSide.TaskDuration.extension, ' ms')} / ${spread(perSide.TaskDuration.bare, ' ms')}`,
         },
         { metric: 'extra task time per run', value: spread(extraTask, ' ms') },
+        { metric: 'extra script time per run', value: spread(added.script, ' ms') },
         {
-          metric: 'extra task time per post',
+          metric: added.fromScript
+            ? 'extra time per post (the script’s: the task difference is below it, noise)'
+            : 'extra task time per post',
           value: `${fmt(perPostUs)} µs`,
           goal: `≤ ${GOAL_PER_POST_US} µs`,
           status: perPostPass ? 'PASS' : 'MISS',

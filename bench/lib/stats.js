@@ -35,6 +35,26 @@ export function summarize(values) {
 export const ratios = (a, b) => a.map((value, i) => value / b[i]);
 
 /**
+ * The main-thread time one side adds per post over the other, from paired rounds: the median per-round
+ * difference of task time, but never less than that of script time. Script runs inside tasks, so an
+ * extension adds at least the script it runs; when the rounds' noise leaves the task difference below
+ * it (even below zero: 3 December, figure 8 read −78 ms of task time with +69 ms of script), the script
+ * difference is the honest lower bound, and a goal cannot be met on noise.
+ * @param {{ TaskDuration: number, ScriptDuration: number }[]} ext
+ * @param {{ TaskDuration: number, ScriptDuration: number }[]} bare the same rounds, in the same order
+ * @param {number} posts
+ */
+export function addedPerPost(ext, bare, posts) {
+  const task = summarize(ext.map((r, i) => r.TaskDuration - bare[i].TaskDuration));
+  const script = summarize(ext.map((r, i) => r.ScriptDuration - bare[i].ScriptDuration));
+  const fromScript = script.median > task.median;
+  return { task, script, fromScript, us: (Math.max(task.median, script.median) * 1000) / posts };
+}
+
+/** A difference for humans, with its sign. @param {number} value */
+export const signed = (value) => (value >= 0 ? `+${fmt(value)}` : fmt(value));
+
+/**
  * Runs `rounds` rounds of two sides, alternating which goes first (A B, B A, A B …).
  * @template T
  * @param {number} rounds
