@@ -5,19 +5,13 @@
 import { addedPerPost, alternate, fmt, median, ratios, signed, spread, summarize } from '../lib/stats.js';
 import { launch } from '../lib/chromium.js';
 import { serveHeavyFeed } from '../lib/heavy-feed.js';
-import { oneRun } from './page-overhead.js';
+import { oneRun, ROUNDS } from './page-overhead.js';
 
 export const id = 'page-overhead-heavy';
 export const title = 'Page overhead in Chromium on a heavy feed (~840 elements per post, 120 posts)';
 
 /** Facebook adds a few posts per scroll step; 120 posts of this weight are ~100,000 elements, a long session's feed. */
 const SHAPE = { total: 120, initial: 4, burst: 4, intervalMs: 100 };
-/**
- * Rounds: 5, not 3. On the shared AMD machines one side's run can swing by a quarter from one round to
- * the next with no change of code (3 December: the bare heavy feed at 3,741 and 4,821 ms in one run), and
- * 3-round medians of unchanged code read ×1.01 one evening and ×1.15 the next morning.
- */
-const ROUNDS = 5;
 const GOALS = { ratio: 1.05, perPostUs: 150 };
 
 export async function run(env) {
