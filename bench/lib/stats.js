@@ -48,7 +48,9 @@ export function addedPerPost(ext, bare, posts) {
   const task = summarize(ext.map((r, i) => r.TaskDuration - bare[i].TaskDuration));
   const script = summarize(ext.map((r, i) => r.ScriptDuration - bare[i].ScriptDuration));
   const fromScript = script.median > task.median;
-  return { task, script, fromScript, us: (Math.max(task.median, script.median) * 1000) / posts };
+  /** What a figure's headline and row add to the per-post number when the script's bound was taken. */
+  const note = fromScript ? ' (the script’s: the task difference is below it, noise)' : '';
+  return { task, script, fromScript, note, us: (Math.max(task.median, script.median) * 1000) / posts };
 }
 
 /** A difference for humans, with its sign. @param {number} value */
