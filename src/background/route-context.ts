@@ -26,6 +26,11 @@ export interface RouteContext {
   tabs?: ScanTabs | undefined;
   fixTabs?: FixTabs | undefined;
   now?: () => number;
+  /**
+   * Folds the inbox before a request reads (src/background/inbox-folding.ts). The worker gives its
+   * own, which redraws the toolbar badge after; without one the router folds directly.
+   */
+  settle?: () => Promise<void>;
 }
 
 /** The handler of one message of the table: the parsed request in, its reply out. */

@@ -8,7 +8,8 @@ import {
   noteFormOpened,
   overview,
   readSettings,
-  recordBatch,
+  foldInbox,
+  receiveBatch,
   recordObjection,
   viewerState,
   writeSettings,
@@ -20,7 +21,8 @@ import { fixHandlers } from './guided-fix';
 import type { Handlers, RouteContext } from './route-context';
 
 const handlers: Handlers<RequestType> = {
-  'findings/record': async (request, db) => ({ ok: true, batchId: request.batchId, ...(await recordBatch(db, request, Date.now())) }),
+  // Kept in the inbox as it arrives; written into the posts once the page is quiet (src/db/inbox.ts).
+  'findings/record': async (request, db) => ({ ok: true, batchId: request.batchId, stored: await receiveBatch(db, request, Date.now()) }),
   'summary/get': async (_request, db) => ({ ok: true, ...(await exposureSummary(db)) }),
   'overview/get': async (_request, db) => ({ ok: true, ...(await overview(db)) }),
   'objection/record': async (request, db) => {
@@ -88,6 +90,10 @@ export async function route(
     return failure('database-unavailable', `could not open the database: ${reasonOf(error)}`);
   }
   try {
+    // Every request but a new batch may read what the batches wrote: the inbox is folded first. A
+    // fold that fails (a full disk) leaves its batches in the inbox; the request is still answered
+    // from what is written.
+    if (request.type !== 'findings/record') await (context.settle ? context.settle() : foldInbox(database)).catch(() => undefined);
     const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase, c: RouteContext) => Promise<Reply<RequestType>>;
     // Only a content script's own tab counts: an extension page's tab is not a scan's.
     const fromTab = sender === 'content-script';

@@ -35,8 +35,12 @@ export function badgeText(count: number): string {
   return count > MOST_SHOWN ? `${MOST_SHOWN}+` : String(count);
 }
 
-/** Messages after which the count may have changed: stored posts or accounts, deletion, and the pages' reads (an import writes from the page). */
-const COUNT_MOMENTS = new Set(['findings/record', 'settings/set', 'data/delete-all', 'overview/get']);
+/**
+ * Messages after which the count may have changed: deletion, and the pages' reads (an import writes
+ * from the page). A new batch is not one: it changes the count when the inbox is folded into the
+ * posts, and the worker redraws the badge then (src/background/inbox-folding.ts).
+ */
+const COUNT_MOMENTS = new Set(['settings/set', 'data/delete-all', 'overview/get']);
 
 export function countMayHaveChanged(message: unknown): boolean {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;

@@ -14,21 +14,31 @@ import { browserScanTabs } from './scan-tabs';
 import { browserFixTabs } from './fix-tabs';
 import { databaseOnDemand } from './worker-database';
 import { coalesced, countMayHaveChanged, refreshToolbarBadge } from './toolbar-badge';
+import { inboxFolding } from './inbox-folding';
 
 const ready = databaseOnDemand(async () => (await openDatabase().open()) as GlasshouseDatabase);
 
 /** The toolbar badge: the count of own posts public now (toolbar-badge.ts), redrawn once for a burst of batches. */
 const refreshBadge = coalesced(() => refreshToolbarBadge(ready, browser.action));
 
+/** New batches wait in the inbox until the page is quiet or a request reads (src/db/inbox.ts); each fold that wrote redraws the badge. */
+const folding = inboxFolding(ready, () => void refreshBadge());
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
-  return route(message, kind, ready, { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs }).then((reply) => {
-    // After the answer is made, not before: the badge never delays a sender.
-    if (reply?.ok && countMayHaveChanged(message)) void refreshBadge();
+  const context = { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs, settle: folding.settle };
+  return route(message, kind, ready, context).then((reply) => {
+    // After the answer is made, not before: neither the fold nor the badge delays a sender.
+    if (reply?.ok && isNewBatch(message)) folding.received();
+    else if (reply?.ok && countMayHaveChanged(message)) void refreshBadge();
     return reply;
   });
 });
+
+function isNewBatch(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'findings/record';
+}
 
 // A new browser session: the full-history scan's tab ids mean nothing now, a running scan pauses.
 // (A closed scan tab is noticed when asked: listening to every tab's closing would wake the worker each time.)

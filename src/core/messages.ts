@@ -77,7 +77,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
 ]);
 
 export const ReplyPayloads = {
-  'findings/record': z.object({ batchId: z.string(), stored: z.int(), changed: z.int() }),
+  'findings/record': z.object({ batchId: z.string(), stored: z.int() }),
   'summary/get': ExposureSummarySchema,
   'settings/get': SettingsSchema,
   'settings/set': SettingsSchema,

@@ -1,6 +1,7 @@
 export * from './schema';
 export * from './findings';
 export * from './record-batch';
+export * from './inbox';
 export * from './summary';
 export * from './exposure-counts';
 export * from './settings';

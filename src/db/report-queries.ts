@@ -1,5 +1,6 @@
 import type { AudienceHistoryStep, Objection, ObservedAccount, ObservedPost } from '../core';
 import { postKey } from '../core';
+import { foldBeforeReading } from './inbox';
 import { isDueForDeletion, retentionCutoff } from './retention';
 import type { GlasshouseDatabase } from './schema';
 import { readSettings } from './settings';
@@ -16,10 +17,12 @@ export interface ReportTables {
  * Reads the report's tables in one read transaction, so an export never mixes two states of the
  * database. `history: false` leaves the observations out: the report page's table and charts do not
  * need them, and they are the largest table. Posts due for automatic deletion at `now` are left out
- * (with their history), whether or not the deletion has run yet: reading deletes nothing.
+ * (with their history), whether or not the deletion has run yet: reading deletes nothing. Batches
+ * still in the worker's inbox are written first (src/db/inbox.ts).
  */
 export async function readReportTables(db: GlasshouseDatabase, options: { history?: boolean; now?: number } = {}): Promise<ReportTables> {
   const withHistory = options.history ?? true;
+  await foldBeforeReading(db);
   return db.transaction('r', [db.posts, db.observations, db.accounts, db.objections, db.settings], async () => {
     const [posts, observations, accounts, objections, settings] = await Promise.all([
       db.posts.toArray(),

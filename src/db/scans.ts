@@ -1,6 +1,7 @@
 import type { ObservedPost, Platform } from '../core';
 import { isResumable, ScanReasonSchema, type ScanReason, type ScanView } from '../core/scan';
 import type { GlasshouseDatabase, StoredScan } from './schema';
+import { foldBeforeReading } from './inbox';
 import { postsLastSeenBetween } from './last-seen';
 
 /** Queries of the full-history scan's rows (table `scans`: '++id, platform, status'). */
@@ -65,8 +66,9 @@ export function scanView(row: ScanRow): ScanView {
   return view;
 }
 
-/** The user's stored posts of a platform (not comments: an archive's posts file lists posts only). */
+/** The user's stored posts of a platform (not comments: an archive's posts file lists posts only), the inbox's included. */
 export async function observedPosts(db: GlasshouseDatabase, platform: Platform): Promise<ObservedPost[]> {
+  await foldBeforeReading(db);
   const posts = await postsLastSeenBetween(db, platform, -Infinity, Infinity);
   return posts.filter((post) => post.kind !== 'comment');
 }

@@ -11,6 +11,7 @@ export type {
   StoredFixSkip,
   StoredFixTab,
   StoredFormPrompt,
+  StoredInboxBatch,
   StoredScan,
   StoredSetting,
 } from './tables';
@@ -49,9 +50,14 @@ export const SCHEMA_V4 = {
   fixTab: '&key',
 } as const;
 
-/** Version 5's changes to version 4. */
+/** Version 5's changes to version 4, kept as written so the migration test can create a version-5 database. */
 export const SCHEMA_V5 = {
   posts: '&[platform+postId], [platform+eligible+lastSeen]',
+} as const;
+
+/** Version 6's changes to version 5. */
+export const SCHEMA_V6 = {
+  inbox: '++seq',
 } as const;
 
 /** Schema versions, oldest first. A new version adds a line here and, if data moves, an upgrade. */
@@ -93,5 +99,9 @@ export function openDatabase(name = DATABASE_NAME): GlasshouseDatabase {
   // (src/db/last-seen.ts), and every post written costs one index entry fewer: −11 % of raw
   // IndexedDB's time per new finding (bench/notes/storage.md). No row changes; IndexedDB drops the index.
   db.version(5).stores(SCHEMA_V5);
+  // 6: the inbox. A content script's batch is kept as one record when it arrives and written into
+  // the posts later, once the page is quiet (src/db/inbox.ts): while a feed loads, the worker's
+  // writing competed with the page for the processor. A new, empty table; no row moves.
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }

@@ -8,11 +8,14 @@ export async function readSettings(db: GlasshouseDatabase): Promise<Settings> {
 }
 
 export async function writeSettings(db: GlasshouseDatabase, change: Partial<Settings>): Promise<Settings> {
-  return db.transaction('rw', db.settings, db.posts, async () => {
+  return db.transaction('rw', db.settings, db.posts, db.inbox, async () => {
     const next = SettingsSchema.parse({ ...(await readSettings(db)), ...change });
     await db.settings.put({ key: 'settings', value: next });
-    // Turning excerpts off purges the ones kept so far.
-    if (!next.keepExcerpts) await db.posts.toCollection().modify((post) => void delete post.excerpt);
+    // Turning excerpts off purges the ones kept so far, batches not yet written included (src/db/inbox.ts).
+    if (!next.keepExcerpts) {
+      await db.posts.toCollection().modify((post) => void delete post.excerpt);
+      await db.inbox.toCollection().modify((batch) => batch.findings.forEach((finding) => void delete finding.excerpt));
+    }
     return next;
   });
 }

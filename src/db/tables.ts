@@ -2,7 +2,17 @@
 // importing the schema's versions and upgrades (src/db/schema.ts), which themselves use those parts.
 import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { AudienceHistoryStep, Diagnostics, Objection, ObservedAccount, ObservedPost, Platform, Settings } from '../core';
+import type {
+  AccountObservation,
+  AudienceHistoryStep,
+  Diagnostics,
+  Finding,
+  Objection,
+  ObservedAccount,
+  ObservedPost,
+  Platform,
+  Settings,
+} from '../core';
 
 export interface StoredScan {
   id?: number;
@@ -57,6 +67,18 @@ export interface StoredExposureCount {
   unknown: number;
 }
 
+/**
+ * A content script's batch as the worker received it, waiting to be written into the posts, their
+ * history, the counts and the accounts (src/db/inbox.ts): one record per batch, in arrival order.
+ */
+export interface StoredInboxBatch {
+  seq?: number;
+  receivedAt: number;
+  findings: Finding[];
+  accounts?: AccountObservation[];
+  diagnostics?: Diagnostics;
+}
+
 export type GlasshouseDatabase = Dexie & {
   posts: Table<ObservedPost, [Platform, string]>;
   observations: EntityTable<AudienceHistoryStep, 'id'>;
@@ -69,4 +91,5 @@ export type GlasshouseDatabase = Dexie & {
   exposureCounts: EntityTable<StoredExposureCount, 'platform'>;
   fixSkips: Table<StoredFixSkip, [Platform, string]>;
   fixTab: EntityTable<StoredFixTab, 'key'>;
+  inbox: EntityTable<StoredInboxBatch, 'seq'>;
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
+import { settleInbox } from './scenarios/inbox';
 import { badgesOn, openReady } from './scenarios/facebook-feed';
 
 const PROFILE = 'https://www.facebook.com/profile.php?id=100001&sk=own';
@@ -11,6 +12,8 @@ const SHARES_REEL = '5100000000000001';
 async function storedHistory(driver: BrowserDriver, postId: string): Promise<string[][]> {
   const page = await driver.newPage();
   await page.goto(`${driver.extensionOrigin}/src/ui/report/index.html`);
+  // Batches wait in the worker's inbox until the page is quiet or a request reads: this read asks first.
+  await settleInbox(page);
   const history = await page.evaluate(
     (id: string) =>
       new Promise<string[][]>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { serveExtra } from '../../scripts/fixture-routes.js';
 import { syntheticFeedPage, syntheticPost } from '../fixtures/facebook/synthetic-feed.js';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
+import { settleInbox } from './scenarios/inbox';
 import { openReady } from './scenarios/facebook-feed';
 
 type FeedWindow = { __startFeed: () => void; __feedDone: boolean };
@@ -19,6 +20,8 @@ async function storedOf(driver: BrowserDriver, wanted: string[]): Promise<string
   const page = await driver.newPage();
   try {
     await page.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+    // Batches wait in the worker's inbox until the page is quiet or a request reads: this read asks first.
+    await settleInbox(page);
     return await page.evaluate(
       (ids: string[]) =>
         new Promise<string[]>((resolve, reject) => {

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../../../src/background/router';
 import { databaseOnDemand } from '../../../src/background/worker-database';
-import { deleteOlderThan, exposureSummary, openDatabase, recordFindings, writeSettings, type GlasshouseDatabase } from '../../../src/db';
+import {
+  deleteOlderThan,
+  exposureSummary,
+  foldInbox,
+  openDatabase,
+  recordFindings,
+  writeSettings,
+  type GlasshouseDatabase,
+} from '../../../src/db';
 import { finding, freshName } from '../db/findings-factory';
 import { snapshot } from '../db/database-snapshot';
 
@@ -93,6 +101,8 @@ describe('when automatic deletion runs', () => {
     const db = await withDuePost();
     const batch = { type: 'findings/record', batchId: 'b1', findings: [finding({ postId: 'new', seenAt: Date.now() })] };
     expect(await route(batch, 'content-script', async () => db)).toMatchObject({ ok: true, stored: 1 });
+    // The batch is written when the inbox is folded (src/db/inbox.ts), and deletion runs with that write.
+    expect(await foldInbox(db)).toBe(1);
     expect(await ids(db)).toEqual(['fresh', 'new']);
     expect((await db.observations.toArray()).map((step) => step.postId).sort()).toEqual(['fresh', 'new']);
   });

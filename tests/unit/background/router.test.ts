@@ -13,6 +13,16 @@ afterEach(async () => {
   await db?.delete();
 });
 
+/** The popup's Facebook total, asked through the router as the popup asks it. */
+async function facebookTotal(): Promise<number | undefined> {
+  const reply = (await route({ type: 'overview/get' }, 'extension-page', async () => db)) as {
+    ok: boolean;
+    platforms?: { summary: { platform: string; total: number } }[];
+  };
+  expect(reply.ok).toBe(true);
+  return reply.platforms?.find((p) => p.summary.platform === 'facebook')?.summary.total;
+}
+
 describe('the message router', () => {
   it('records a valid batch and acknowledges it by id', async () => {
     await open();
@@ -21,7 +31,12 @@ describe('the message router', () => {
       'content-script',
       async () => db,
     );
-    expect(reply).toEqual({ ok: true, batchId: 'b7', stored: 1, changed: 1 });
+    expect(reply).toEqual({ ok: true, batchId: 'b7', stored: 1 });
+    // Kept in the inbox; the next request that reads writes it into the posts first.
+    expect(await db.inbox.count()).toBe(1);
+    expect(await facebookTotal()).toBe(1);
+    expect(await db.posts.get(['facebook', 'x'])).toMatchObject({ postId: 'x' });
+    expect(await db.inbox.count()).toBe(0);
   });
 
   it(`rejects a generated corpus of malformed messages with clear errors, and changes nothing`, async () => {
@@ -84,25 +99,50 @@ describe('the message router', () => {
     }
   });
 
-  it('reports a full disk and leaves nothing half-written', async () => {
-    await open();
-    await recordFindings(db, [finding({ postId: 'kept' })], true);
-    const before = await snapshot(db);
-    // The quota is reached in the middle of the batch's write: the transaction must roll back whole.
-    const bulkAdd = db.observations.bulkAdd.bind(db.observations);
-    db.observations.bulkAdd = (() => {
+  /** Makes `table.method` fail as a full disk does, until the returned function puts it back. */
+  function diskFullAt<T extends object>(table: T, method: keyof T & string): () => void {
+    const original = table[method];
+    (table as Record<string, unknown>)[method] = () => {
       const error = new Error('The quota has been exceeded.');
       error.name = 'QuotaExceededError';
       return Promise.reject(error);
-    }) as unknown as typeof bulkAdd;
+    };
+    return () => void ((table as Record<string, unknown>)[method] = original);
+  }
+
+  it('reports a full disk when a batch cannot be kept, and writes nothing', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'kept' })], true);
+    const before = await snapshot(db);
+    const restore = diskFullAt(db.inbox, 'add');
     const reply = await route(
       { type: 'findings/record', batchId: 'b', findings: [finding(), finding()] },
       'content-script',
       async () => db,
     );
+    restore();
     expect(reply).toEqual({ ok: false, code: 'storage-full', detail: 'could not findings/record: storage full' });
-    db.observations.bulkAdd = bulkAdd;
     expect(await snapshot(db)).toBe(before);
+  });
+
+  it('keeps a batch in the inbox when the disk fills while it is written into the posts, and writes it later', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'kept' })], true);
+    const record = { type: 'findings/record', batchId: 'b', findings: [finding({ postId: 'late-1' }), finding({ postId: 'late-2' })] };
+    expect(await route(record, 'content-script', async () => db)).toMatchObject({ ok: true, stored: 2 });
+    const posts = JSON.stringify(await db.posts.toArray());
+    const history = JSON.stringify(await db.observations.toArray());
+    // The quota is reached in the middle of the fold: its transaction rolls back whole, the read is still answered.
+    const restore = diskFullAt(db.observations, 'bulkAdd');
+    const total = await facebookTotal();
+    restore();
+    expect(total).toBe(1);
+    expect(JSON.stringify(await db.posts.toArray())).toBe(posts);
+    expect(JSON.stringify(await db.observations.toArray())).toBe(history);
+    expect(await db.inbox.count()).toBe(1);
+    // Space again: the next read writes the batch.
+    expect(await facebookTotal()).toBe(3);
+    expect(await db.inbox.count()).toBe(0);
   });
 
   it('records an objection, refuses one in the future, and shows it in the overview', async () => {

@@ -46,7 +46,7 @@ describe('schema migration', () => {
 
     const v2 = openDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(5);
+    expect(v2.verno).toBe(6);
     expect(await v2.posts.get(['facebook', 'old'])).toMatchObject({ audience: 'public', publishedYear: 2016 });
     expect(await v2.posts.get(['facebook', 'kept'])).toMatchObject({ audience: 'friends', publishedYear: 0 });
     expect(await v2.observations.count()).toBe(1);
@@ -98,7 +98,7 @@ describe('schema migration', () => {
 
     const v3 = openDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(5);
+    expect(v3.verno).toBe(6);
     expect(await v3.exposureCounts.toArray()).toEqual([
       { platform: 'facebook', eligible: 2, notEligible: 1, unknown: 1 },
       { platform: 'instagram', eligible: 0, notEligible: 1, unknown: 1 },
@@ -145,7 +145,7 @@ describe('schema migration', () => {
 
     const v4 = openDatabase(name);
     await v4.open();
-    expect(v4.verno).toBe(5);
+    expect(v4.verno).toBe(6);
     expect(await fixQueue(v4, {})).toMatchObject({ total: 1, fixed: 1, steps: [{ id: 'was-public', state: 'fixed', fixedAt: 30 }] });
     await v4.delete();
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core';
-import { exposureSummary, openDatabase, recordBatch, type GlasshouseDatabase } from '../../../src/db';
+import { exposureSummary, openDatabase, type GlasshouseDatabase } from '../../../src/db';
+import { recordBatch } from './write-batch';
 import { finding, freshName } from './findings-factory';
 import { snapshot } from './database-snapshot';
 

@@ -17,6 +17,7 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   viewerUsername,
 } from '../../../src/db';
 import { freshName } from './findings-factory';
@@ -30,6 +31,7 @@ const EARLIER_VERSIONS: { version: number; stores: Record<string, string>[] }[] 
   { version: 2, stores: [SCHEMA_V1, SCHEMA_V2] },
   { version: 3, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] },
   { version: 4, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4] },
+  { version: 5, stores: [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5] },
 ];
 
 const T = Date.UTC(2026, 5, 1);
