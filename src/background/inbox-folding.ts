@@ -11,6 +11,8 @@ import { foldInbox, type GlasshouseDatabase } from '../db';
  * The timer lives in the worker's memory only: a worker stopped before it fires leaves the batches
  * in the inbox, and the next start folds them (src/background/worker-database.ts).
  */
+
+/** How long the worker waits: after the last batch of a stream, and at most after its first. */
 export interface FoldTiming {
   quietMs: number;
   mostWaitMs: number;
