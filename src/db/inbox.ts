@@ -1,5 +1,6 @@
 import { batchTables, writeBatches, type WriteBatch } from './record-batch';
 import type { GlasshouseDatabase, StoredInboxBatch } from './schema';
+import { isQuotaError } from './quota';
 import { readSettings } from './settings';
 
 /**
@@ -39,32 +40,50 @@ export async function receiveBatch(db: GlasshouseDatabase, batch: WriteBatch, no
   });
 }
 
+type InboxRow = StoredInboxBatch & { seq: number };
+
 /**
  * Writes every batch the inbox holds now into the posts, their history, the counts and the accounts,
- * in arrival order, and empties it. Batches arriving meanwhile wait for the next fold, so a steady
- * stream cannot keep a fold going. Resolves to the number of batches written; rejects, with the
- * unwritten batches still in the inbox, if a write fails.
+ * in arrival order, and removes them from it. Batches arriving meanwhile wait for the next fold, so a
+ * steady stream cannot keep a fold going. Resolves to the number of batches written.
+ *
+ * A batch that cannot be written stays in the inbox without holding up the others: when a
+ * transaction of several fails, the fold goes on one batch per transaction, and a batch that fails
+ * alone is left for the next fold (nothing is lost; a later reading of the same post still wins by
+ * its time, src/core/newer-reading.ts). A full disk fails every batch alike: the fold stops and
+ * rejects, with everything still in the inbox.
  */
 export async function foldInbox(db: GlasshouseDatabase, now: () => number = Date.now): Promise<number> {
   // Read outside the writing transaction, which would lock the posts for a reader with nothing to fold.
   const last = await db.inbox.toCollection().lastKey();
   if (last === undefined) return 0;
   let folded = 0;
+  let from = -Infinity;
+  let perTransaction = BATCHES_PER_FOLD;
   for (;;) {
-    const written = await db.transaction('rw', [db.inbox, ...batchTables(db)], async () => {
-      const batches = (await db.inbox.where(':id').belowOrEqual(last).limit(BATCHES_PER_FOLD).toArray()) as (StoredInboxBatch & {
-        seq: number;
-      })[];
-      if (batches.length === 0) return 0;
-      // Written in this transaction, not a nested one of their own: a nested transaction opened
-      // after the read above left Dexie unable to start any transaction again when a batch held
-      // accounts and no finding (a settings page's), measured in Chromium and in the unit tests.
-      await writeBatches(db, batches, now());
-      await db.inbox.bulkDelete(batches.map((b) => b.seq));
-      return batches.length;
-    });
-    if (written === 0) return folded;
-    folded += written;
+    let batches: InboxRow[] = [];
+    try {
+      await db.transaction('rw', [db.inbox, ...batchTables(db)], async () => {
+        batches = (await db.inbox.where(':id').between(from, last, true, true).limit(perTransaction).toArray()) as InboxRow[];
+        if (batches.length === 0) return;
+        // Written in this transaction, not a nested one of their own: a nested transaction opened
+        // after the read above left Dexie unable to start any transaction again when a batch held
+        // accounts and no finding (a settings page's), measured in Chromium and in the unit tests.
+        await writeBatches(db, batches, now());
+        await db.inbox.bulkDelete(batches.map((b) => b.seq));
+      });
+      if (batches.length === 0) return folded;
+      folded += batches.length;
+    } catch (error) {
+      if (isQuotaError(error) || batches.length === 0) throw error;
+      if (batches.length > 1) {
+        // Which of them fails is not known: from here on, one batch per transaction.
+        perTransaction = 1;
+        continue;
+      }
+      // This batch alone fails: it stays, and the fold goes on past it.
+    }
+    from = batches[batches.length - 1]!.seq + 1;
   }
 }
 

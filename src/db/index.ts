@@ -2,6 +2,7 @@ export * from './schema';
 export * from './findings';
 export * from './record-batch';
 export * from './inbox';
+export * from './quota';
 export * from './summary';
 export * from './exposure-counts';
 export * from './settings';

@@ -87,6 +87,40 @@ describe('the inbox', () => {
     expect(await db.posts.get(['facebook', 'same'])).toMatchObject({ audience: 'public', firstSeen: T, lastSeen: T + 24 });
   });
 
+  it('does not let a batch that cannot be written hold up the others, and keeps it for the next fold', async () => {
+    const db = await open();
+    for (const postId of ['before', 'poison', 'after'])
+      await receiveBatch(db, { findings: [finding({ postId, url: `https://www.facebook.com/alice/posts/${postId}`, seenAt: T })] }, T);
+    // A write that fails for one batch only, as a bug in writing one kind of reading would.
+    const bulkAdd = db.observations.bulkAdd.bind(db.observations);
+    db.observations.bulkAdd = ((steps: { postId: string }[]) =>
+      steps.some((step) => step.postId === 'poison')
+        ? Promise.reject(new Error('cannot write this one'))
+        : bulkAdd(steps as never)) as never;
+    expect(await foldInbox(db)).toBe(2);
+    expect((await db.posts.toArray()).map((p) => p.postId).sort()).toEqual(['after', 'before']);
+    expect((await db.inbox.toArray()).map((b) => b.findings[0]?.postId)).toEqual(['poison']);
+    db.observations.bulkAdd = bulkAdd;
+    expect(await foldInbox(db)).toBe(1);
+    expect(await db.posts.get(['facebook', 'poison'])).toMatchObject({ postId: 'poison' });
+    expect(await db.inbox.count()).toBe(0);
+  });
+
+  it('stops at a full disk, with every batch still in the inbox', async () => {
+    const db = await open();
+    for (const postId of ['one', 'two']) await receiveBatch(db, { findings: [finding({ postId, seenAt: T })] }, T);
+    const bulkPut = db.posts.bulkPut.bind(db.posts);
+    db.posts.bulkPut = (() => {
+      const error = new Error('The quota has been exceeded.');
+      error.name = 'QuotaExceededError';
+      return Promise.reject(error);
+    }) as never;
+    await expect(foldInbox(db)).rejects.toThrow();
+    db.posts.bulkPut = bulkPut;
+    expect(await db.inbox.count()).toBe(2);
+    expect(await db.posts.count()).toBe(0);
+  });
+
   it('writes each batch once when two folds run at once (the worker and a page)', async () => {
     const db = await open();
     for (let i = 0; i < 12; i += 1) await receiveBatch(db, { findings: [finding({ postId: `p${i}`, seenAt: T })] }, T);
