@@ -42,7 +42,14 @@ export const PlatformOverviewSchema = z.object({
 });
 export type PlatformOverview = z.infer<typeof PlatformOverviewSchema>;
 
-export const OverviewSchema = z.object({ platforms: z.array(PlatformOverviewSchema) });
+export const OverviewSchema = z.object({
+  platforms: z.array(PlatformOverviewSchema),
+  /**
+   * Batches of findings received more than a minute ago and still not written into the posts: a write
+   * that keeps failing (src/db/inbox.ts). Kept and tried again; the Glasshouse page's diagnostics say so.
+   */
+  unwritten: z.optional(z.int().check(z.nonnegative())),
+});
 export type Overview = z.infer<typeof OverviewSchema>;
 
 export const ViewerStateSchema = z.object({

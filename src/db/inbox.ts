@@ -87,6 +87,14 @@ export async function foldInbox(db: GlasshouseDatabase, now: () => number = Date
   }
 }
 
+/** A batch still in the inbox this long after it came has outlived several folds: its write keeps failing. */
+export const UNWRITTEN_AFTER_MS = 60_000;
+
+/** How many batches have waited in the inbox longer than UNWRITTEN_AFTER_MS (normally none: the inbox is a few seconds deep). */
+export async function unwrittenBatches(db: GlasshouseDatabase, now: number): Promise<number> {
+  return db.inbox.filter((batch) => batch.receivedAt < now - UNWRITTEN_AFTER_MS).count();
+}
+
 /**
  * For an extension page about to read the posts itself (the report, its exports, the archive
  * comparison): the batches still in the inbox are written first, so the page shows everything seen.

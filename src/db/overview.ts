@@ -1,6 +1,7 @@
 import type { Overview, Platform, PlatformOverview, ViewerAccount } from '../core';
 import { PLATFORMS } from '../core';
 import { viewerAccounts } from './accounts';
+import { unwrittenBatches } from './inbox';
 import type { GlasshouseDatabase } from './schema';
 import { exposureSummary } from './summary';
 
@@ -16,8 +17,8 @@ async function viewerAccount(db: GlasshouseDatabase, platform: Platform): Promis
   return account;
 }
 
-/** Everything the popup shows, from indexes: counts, the viewer, the latest exposed posts, objections. */
-export async function overview(db: GlasshouseDatabase): Promise<Overview> {
+/** Everything the popup shows, from indexes: counts, the viewer, the latest exposed posts, objections; and batches whose write keeps failing. */
+export async function overview(db: GlasshouseDatabase, now: number = Date.now()): Promise<Overview> {
   const { platforms: summaries } = await exposureSummary(db);
   const platforms: PlatformOverview[] = [];
   for (const platform of PLATFORMS) {
@@ -55,5 +56,6 @@ export async function overview(db: GlasshouseDatabase): Promise<Overview> {
     if (diagnostics) entry.diagnostics = diagnostics;
     platforms.push(entry);
   }
-  return { platforms };
+  const unwritten = await unwrittenBatches(db, now);
+  return unwritten > 0 ? { platforms, unwritten } : { platforms };
 }

@@ -4,10 +4,18 @@ import { formatDateTime } from '../shared/format';
 
 const TOP_LABELS = 5;
 
-/** What the detectors could not read, per platform: a changed page shows here first (the Glasshouse page's last section). */
-export function DiagnosticsPanel({ platforms }: { platforms: PlatformOverview[] }) {
+/**
+ * What the detectors could not read, per platform: a changed page shows here first (the Glasshouse
+ * page's last section). Above it, batches of findings whose write keeps failing, if any (src/db/inbox.ts).
+ */
+export function DiagnosticsPanel({ platforms, unwritten = 0 }: { platforms: PlatformOverview[]; unwritten?: number }) {
   return (
     <div class="diagnostics" data-section="diagnostics">
+      {unwritten > 0 && (
+        <p class="small" data-unwritten={unwritten}>
+          {t('diagUnwritten', [String(unwritten)])}
+        </p>
+      )}
       {platforms.map(({ summary, diagnostics }) => {
         const labels = Object.entries(diagnostics?.unreadLabels ?? {})
           .sort((a, b) => b[1] - a[1])

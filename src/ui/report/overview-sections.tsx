@@ -20,7 +20,7 @@ export function OverviewSections({ imports = 0, rows }: { imports?: number; rows
   }, [imports]);
   if (loaded.state === 'loading') return <p class="muted">{t('loading')}</p>;
   if (loaded.state === 'failed') return <p role="alert">{t('popupLoadFailed', [loaded.error])}</p>;
-  const { platforms } = loaded.value;
+  const { platforms, unwritten } = loaded.value;
   return (
     <>
       <section id="overview" aria-labelledby="overview-heading" data-section="overview">
@@ -36,7 +36,7 @@ export function OverviewSections({ imports = 0, rows }: { imports?: number; rows
       <ScanPanel />
       <section id="diagnostics" aria-labelledby="diagnostics-heading" data-section="diagnostics-section">
         <h2 id="diagnostics-heading">{t('diagHeading')}</h2>
-        <DiagnosticsPanel platforms={platforms} />
+        <DiagnosticsPanel platforms={platforms} unwritten={unwritten} />
       </section>
     </>
   );

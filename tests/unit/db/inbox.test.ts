@@ -5,10 +5,12 @@ import {
   deleteEverything,
   foldInbox,
   openDatabase,
+  overview,
   readReportTables,
   receiveBatch,
   type GlasshouseDatabase,
   type ReceivedBatch,
+  UNWRITTEN_AFTER_MS,
   writeSettings,
 } from '../../../src/db';
 import { finding, freshName } from './findings-factory';
@@ -100,10 +102,14 @@ describe('the inbox', () => {
     expect(await foldInbox(db)).toBe(2);
     expect((await db.posts.toArray()).map((p) => p.postId).sort()).toEqual(['after', 'before']);
     expect((await db.inbox.toArray()).map((b) => b.findings[0]?.postId)).toEqual(['poison']);
+    // The overview counts it once it has waited longer than a few folds, so the Glasshouse page says so.
+    expect((await overview(db, T + 1000)).unwritten).toBeUndefined();
+    expect((await overview(db, T + UNWRITTEN_AFTER_MS + 1)).unwritten).toBe(1);
     db.observations.bulkAdd = bulkAdd;
     expect(await foldInbox(db)).toBe(1);
     expect(await db.posts.get(['facebook', 'poison'])).toMatchObject({ postId: 'poison' });
     expect(await db.inbox.count()).toBe(0);
+    expect((await overview(db, T + UNWRITTEN_AFTER_MS + 1)).unwritten).toBeUndefined();
   });
 
   it('stops at a full disk, with every batch still in the inbox', async () => {

@@ -212,5 +212,13 @@ describe('the Glasshouse page: overview, objection, diagnostics', () => {
     expect(textOf(facebook)).toContain('Last error: boom');
     expect(textOf(facebook?.querySelector('ul.wrap li'))).toBe('“Publiczne” × 9');
     expect(textOf(root.querySelector('[data-diagnostics="instagram"]'))).toContain('Nothing recorded yet.');
+    // No batch waiting to be written: nothing said about it.
+    expect(root.querySelector('[data-unwritten]')).toBeNull();
+  });
+
+  it('says when batches of findings could not be written yet (they are kept and tried again)', async () => {
+    worker({ platforms: [platform('facebook'), platform('instagram')], unwritten: 2 });
+    const root = await mount(<OverviewSections />);
+    expect(textOf(root.querySelector('[data-unwritten="2"]'))).toBe('Batches of findings not yet written, kept and tried again: 2');
   });
 });
