@@ -1,5 +1,5 @@
-import { batchTables, writeBatches, type WriteBatch } from './record-batch';
-import type { GlasshouseDatabase, StoredInboxBatch } from './schema';
+import { batchTables, writeBatches } from './record-batch';
+import type { GlasshouseDatabase, StoredInboxBatch, WriteBatch } from './schema';
 import { isQuotaError } from './quota';
 import { readSettings } from './settings';
 

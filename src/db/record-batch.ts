@@ -1,19 +1,9 @@
-import type { AccountObservation, Diagnostics, Finding } from '../core';
 import { recordAccounts } from './accounts';
 import { recordDiagnostics } from './diagnostics';
 import { recordFindings, type RecordResult } from './findings';
 import { deleteOlderThan } from './retention';
-import type { GlasshouseDatabase } from './schema';
+import type { GlasshouseDatabase, StoredInboxBatch } from './schema';
 import { readSettings } from './settings';
-
-export interface WriteBatch {
-  findings: readonly Finding[];
-  accounts?: readonly AccountObservation[] | undefined;
-  diagnostics?: Diagnostics | undefined;
-}
-
-/** A batch and the moment the worker received it: its diagnostics are dated then, not when written. */
-export type ReceivedBatch = WriteBatch & { receivedAt: number };
 
 /** Every table writing a batch touches, for callers that write batches inside a transaction of their own (src/db/inbox.ts). */
 export const batchTables = (db: GlasshouseDatabase) => [
@@ -39,7 +29,7 @@ export const batchTables = (db: GlasshouseDatabase) => [
  * of these depends on another. Each awaited step is a round trip to the browser's storage process
  * (src/db/findings.ts).
  */
-export async function writeBatches(db: GlasshouseDatabase, batches: readonly ReceivedBatch[], now: number): Promise<RecordResult> {
+export async function writeBatches(db: GlasshouseDatabase, batches: readonly StoredInboxBatch[], now: number): Promise<RecordResult> {
   const settings = readSettings(db);
   const total: RecordResult = { stored: 0, changed: 0 };
   for (const batch of batches) {

@@ -14,6 +14,7 @@ export type {
   StoredInboxBatch,
   StoredScan,
   StoredSetting,
+  WriteBatch,
 } from './tables';
 
 export const DATABASE_NAME = 'glasshouse';

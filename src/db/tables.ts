@@ -67,17 +67,19 @@ export interface StoredExposureCount {
   unknown: number;
 }
 
-/**
- * A content script's batch as the worker received it, waiting to be written into the posts, their
- * history, the counts and the accounts (src/db/inbox.ts): one record per batch, in arrival order.
- */
-export interface StoredInboxBatch {
-  seq?: number;
-  receivedAt: number;
-  findings: Finding[];
-  accounts?: AccountObservation[];
-  diagnostics?: Diagnostics;
+/** A content script's batch (a findings/record message's payload), as the worker writes it. */
+export interface WriteBatch {
+  findings: readonly Finding[];
+  accounts?: readonly AccountObservation[] | undefined;
+  diagnostics?: Diagnostics | undefined;
 }
+
+/**
+ * A batch as the worker received it, waiting to be written into the posts, their history, the counts
+ * and the accounts (src/db/inbox.ts): one record per batch, in arrival order. Its diagnostics are
+ * dated when it came, not when written.
+ */
+export type StoredInboxBatch = WriteBatch & { seq?: number; receivedAt: number };
 
 export type GlasshouseDatabase = Dexie & {
   posts: Table<ObservedPost, [Platform, string]>;

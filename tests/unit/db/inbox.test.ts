@@ -9,7 +9,7 @@ import {
   readReportTables,
   receiveBatch,
   type GlasshouseDatabase,
-  type ReceivedBatch,
+  type StoredInboxBatch,
   UNWRITTEN_AFTER_MS,
   writeSettings,
 } from '../../../src/db';
@@ -37,7 +37,7 @@ const account = (seenAt: number, privacy: 'public' | 'private') => ({
 });
 
 /** A stream as a feed sends it: posts seen again, one made friends-only between batches, an account, diagnostics. */
-function stream(): ReceivedBatch[] {
+function stream(): StoredInboxBatch[] {
   const post = (postId: string, audience: Finding['audience'], seenAt: number) =>
     finding({ postId, url: `https://www.facebook.com/alice/posts/${postId}`, audience, seenAt });
   return [
