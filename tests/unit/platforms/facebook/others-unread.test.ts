@@ -83,6 +83,52 @@ describe("others' posts left unread when only the user's own are badged", () => 
     expect(ownOnly.get('pfbid0own_702')).toMatchObject({ isOwn: true, audience: 'public', excerpt: 'Words of Alice Martin' });
   });
 
+  // Regression (speed): on a heavy post most comments are others', and each was still read as far as
+  // its author: every link of it listed, then the first profile's taken. Its first link tells as much.
+  describe("tells others' comments by their first link", () => {
+    const comment = (who: string, name: string, id: number, replies = '') =>
+      `<div role="article" aria-label="Comment by ${name}"><a href="https://www.facebook.com/${who}?comment_id=${id}"><svg role="img"></svg></a>` +
+      `<span dir="auto"><a href="https://www.facebook.com/${who}?comment_id=${id}">${name}</a></span><div dir="auto">Words of ${name}</div>` +
+      `<a href="https://www.facebook.com/alice.martin/posts/pfbid0own?comment_id=${id}">1h</a>${replies}</div>`;
+    const html = (comments: string) => `<!DOCTYPE html><html lang="en"><head>
+<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}</script>
+</head><body><div role="navigation"><a href="https://www.facebook.com/alice.martin">Alice Martin</a></div>
+<div role="feed"><div role="article" aria-posinset="1">
+<div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin">Alice Martin</a></h2></div>
+<div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own">2h</a> <svg role="img"><title>Shared with Public</title></svg></div>
+<div data-ad-preview="message"><div dir="auto">My post</div></div>
+<ul>${comments}</ul>
+</div></div></body></html>`;
+
+    it("never lists the links of someone else's comment on the user's own post", () => {
+      const doc = loadPage(
+        html(`<li>${comment('friend1', 'Friend One', 701)}</li><li>${comment('alice.martin', 'Alice Martin', 702)}</li>`),
+        URL_,
+      );
+      const others = doc.querySelector('[aria-label="Comment by Friend One"]')!;
+      const listAll = vi.spyOn(doc.defaultView!.Element.prototype, 'querySelectorAll');
+      try {
+        const items = keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers: false }).scan(doc));
+        expect([...items.keys()]).toEqual(['pfbid0own', 'pfbid0own_702']);
+        expect(listAll.mock.contexts.filter((element) => element === others)).toEqual([]);
+      } finally {
+        listAll.mockRestore();
+      }
+    });
+
+    it("still reads the user's reply under someone else's comment, as a full reading does", () => {
+      const reply = comment('alice.martin', 'Alice Martin', 712);
+      const page = () => loadPage(html(`<li>${comment('friend1', 'Friend One', 711, reply)}</li>`), URL_);
+      const read = (readOthers: boolean) => {
+        const doc = page();
+        return keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers }).scan(doc));
+      };
+      const ownOnly = read(false);
+      expect([...ownOnly.keys()]).toEqual(['pfbid0own', 'pfbid0own_712']);
+      expect(ownOnly.get('pfbid0own_712')).toEqual(read(true).get('pfbid0own_712'));
+    });
+  });
+
   // Regression (speed): each post's timestamp link is labelled with its date ("37h"), a text met once,
   // and every such label was tried against the vocabularies of all 26 languages before the icon.
   it("does not try a timestamp link's date label against the audience vocabulary", () => {
