@@ -10,6 +10,28 @@ const TOTAL = 36;
 const page = () => loadPage(syntheticFeedPage({ total: TOTAL, initial: TOTAL }), URL_);
 const keyed = (items: ScannedItem[]) => new Map(items.map((i) => [i.post.postId, i.post]));
 
+/** The user's own public post (the user is alice.martin, 100001) with `comments` under it. */
+const ownPostPage = (comments: string) => `<!DOCTYPE html><html lang="en"><head>
+<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}</script>
+</head><body><div role="navigation"><a href="https://www.facebook.com/alice.martin">Alice Martin</a></div>
+<div role="feed"><div role="article" aria-posinset="1">
+<div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin">Alice Martin</a></h2></div>
+<div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own">2h</a> <svg role="img"><title>Shared with Public</title></svg></div>
+<div data-ad-preview="message"><div dir="auto">My post</div></div>
+<ul>${comments}</ul>
+</div></div></body></html>`;
+
+/**
+ * A comment by `who` on that post: its timestamp links to the post under the user's name, as every
+ * comment's on their post does; with `avatar`, a picture link to its author comes first, as on the
+ * current site.
+ */
+const commentBy = (who: string, name: string, id: number, { avatar = false, replies = '' } = {}) =>
+  `<li><div role="article" aria-label="Comment by ${name}">` +
+  (avatar ? `<a href="https://www.facebook.com/${who}?comment_id=${id}"><svg role="img"></svg></a>` : '') +
+  `<span dir="auto"><a href="https://www.facebook.com/${who}?comment_id=${id}">${name}</a></span><div dir="auto">Words of ${name}</div>` +
+  `<a href="https://www.facebook.com/alice.martin/posts/pfbid0own?comment_id=${id}">1h</a>${replies}</div></li>`;
+
 describe("others' posts left unread when only the user's own are badged", () => {
   it('finds every own post and own comment with the very same reading, and skips the rest', { timeout: 30_000 }, () => {
     const whole = page();
@@ -59,18 +81,9 @@ describe("others' posts left unread when only the user's own are badged", () => 
   // name (/alice.martin/posts/…?comment_id=…), so the link check let others' comments through and each
   // was read in full (its words, its permalinks), then dropped as someone else's.
   it("leaves others' comments on the user's own post unread, though their timestamps link under the user's name", () => {
-    const comment = (who: string, name: string, id: number) =>
-      `<div role="article" aria-label="Comment by ${name}"><span dir="auto"><a href="https://www.facebook.com/${who}?comment_id=${id}">${name}</a></span>` +
-      `<div dir="auto">Words of ${name}</div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own?comment_id=${id}">1h</a></div>`;
-    const html = `<!DOCTYPE html><html lang="en"><head>
-<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}</script>
-</head><body><div role="navigation"><a href="https://www.facebook.com/alice.martin">Alice Martin</a></div>
-<div role="feed"><div role="article" aria-posinset="1">
-<div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin">Alice Martin</a></h2></div>
-<div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own">2h</a> <svg role="img"><title>Shared with Public</title></svg></div>
-<div data-ad-preview="message"><div dir="auto">My post</div></div>
-<ul><li>${comment('friend1', 'Friend One', 701)}</li><li>${comment('alice.martin', 'Alice Martin', 702)}</li><li>${comment('friend2', 'Friend Two', 703)}</li></ul>
-</div></div></body></html>`;
+    const html = ownPostPage(
+      commentBy('friend1', 'Friend One', 701) + commentBy('alice.martin', 'Alice Martin', 702) + commentBy('friend2', 'Friend Two', 703),
+    );
     const read = (readOthers: boolean) => {
       const doc = loadPage(html, URL_);
       return keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers }).scan(doc));
@@ -86,23 +99,11 @@ describe("others' posts left unread when only the user's own are badged", () => 
   // Regression (speed): on a heavy post most comments are others', and each was still read as far as
   // its author: every link of it listed, then the first profile's taken. Its first link tells as much.
   describe("tells others' comments by their first link", () => {
-    const comment = (who: string, name: string, id: number, replies = '') =>
-      `<div role="article" aria-label="Comment by ${name}"><a href="https://www.facebook.com/${who}?comment_id=${id}"><svg role="img"></svg></a>` +
-      `<span dir="auto"><a href="https://www.facebook.com/${who}?comment_id=${id}">${name}</a></span><div dir="auto">Words of ${name}</div>` +
-      `<a href="https://www.facebook.com/alice.martin/posts/pfbid0own?comment_id=${id}">1h</a>${replies}</div>`;
-    const html = (comments: string) => `<!DOCTYPE html><html lang="en"><head>
-<script type="application/json" data-sjs>{"require":[["CurrentUserInitialData",[],{"ACCOUNT_ID":"100001","USER_ID":"100001","NAME":"Alice Martin"},270]]}</script>
-</head><body><div role="navigation"><a href="https://www.facebook.com/alice.martin">Alice Martin</a></div>
-<div role="feed"><div role="article" aria-posinset="1">
-<div data-ad-rendering-role="profile_name"><h2><a href="https://www.facebook.com/alice.martin">Alice Martin</a></h2></div>
-<div><a href="https://www.facebook.com/alice.martin/posts/pfbid0own">2h</a> <svg role="img"><title>Shared with Public</title></svg></div>
-<div data-ad-preview="message"><div dir="auto">My post</div></div>
-<ul>${comments}</ul>
-</div></div></body></html>`;
-
     it("never lists the links of someone else's comment on the user's own post", () => {
       const doc = loadPage(
-        html(`<li>${comment('friend1', 'Friend One', 701)}</li><li>${comment('alice.martin', 'Alice Martin', 702)}</li>`),
+        ownPostPage(
+          commentBy('friend1', 'Friend One', 701, { avatar: true }) + commentBy('alice.martin', 'Alice Martin', 702, { avatar: true }),
+        ),
         URL_,
       );
       const others = doc.querySelector('[aria-label="Comment by Friend One"]')!;
@@ -117,8 +118,9 @@ describe("others' posts left unread when only the user's own are badged", () => 
     });
 
     it("still reads the user's reply under someone else's comment, as a full reading does", () => {
-      const reply = comment('alice.martin', 'Alice Martin', 712);
-      const page = () => loadPage(html(`<li>${comment('friend1', 'Friend One', 711, reply)}</li>`), URL_);
+      const reply = commentBy('alice.martin', 'Alice Martin', 712, { avatar: true });
+      const page = () =>
+        loadPage(ownPostPage(commentBy('friend1', 'Friend One', 711, { avatar: true, replies: `<ul>${reply}</ul>` })), URL_);
       const read = (readOthers: boolean) => {
         const doc = page();
         return keyed(facebookAdapter.openSession(doc, { url: URL_, readOthers }).scan(doc));
