@@ -256,9 +256,11 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
     context.leftUnread(container, [...(story ? [story.postId] : []), ...permalinks.map((p) => p.postId)]);
     return [];
   }
-  const excerpt = excerptOf(container, header.parts.message);
+  // The post's words are read only when kept or when its key has to be made from them.
+  let words: { text: string | undefined } | undefined;
+  const excerpt = () => (words ??= { text: excerptOf(container, header.parts.message) }).text;
   const ownerId = story?.ownerId ?? author?.profile.id ?? author?.profile.username ?? '';
-  const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt ?? '');
+  const postId = story?.postId ?? permalink?.postId ?? fallbackKey(ownerId, excerpt() ?? '');
   const reading = decideAudience(header, story, postId, context);
   const aliasIds = story && permalink && permalink.postId !== story.postId ? [permalink.postId] : undefined;
   if (reading.audience === 'unknown') context.diagnostics.unknownPost(postId);
@@ -279,7 +281,7 @@ function scanPost(container: Element, header: PostHeader, context: FacebookScanC
   if (reading.source) post.audienceSource = reading.source.slice(0, LIMITS.labelLength);
   if (reading.disagreement) post.disagreement = reading.disagreement;
   if (story?.publishedAt !== undefined) post.publishedAt = story.publishedAt;
-  const kept = context.keepExcerpts ? (story?.excerpt ?? excerpt) : undefined;
+  const kept = context.keepExcerpts ? (story?.excerpt ?? excerpt()) : undefined;
   if (kept) post.excerpt = kept;
   const items: ScannedItem[] = [{ post, element: container, badgeAnchor: reading.icon ?? header.actorHeading ?? container }];
   // Others' comments, like others' posts, are read only when asked: one whose author is told by its

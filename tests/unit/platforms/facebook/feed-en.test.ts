@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import feedEn from '../../../fixtures/facebook/feed-en.html?raw';
 import { facebookAdapter } from '../../../../src/platforms/facebook';
+import { FB } from '../../../../src/platforms/facebook/selectors';
 import { loadPage } from './load-fixture';
 
 function scanFeed(cookies = ['c_user=100001']) {
@@ -90,5 +91,24 @@ describe('the viewer account', () => {
         seenAt: 1_750_000_000_000,
       },
     ]);
+  });
+});
+
+describe('excerpts turned off', () => {
+  // Privacy: with excerpts turned off, a post's words are not kept, and not even read where its
+  // permalink or data gives its key (only a post with neither needs them, for a key made from them).
+  it('keeps no excerpt when told not to, and reads no post words it does not need', () => {
+    const kept = scanFeed().items;
+    const doc = loadPage(feedEn, 'https://www.facebook.com/', ['c_user=100001']);
+    const ask = vi.spyOn(doc.defaultView!.Element.prototype, 'querySelector');
+    try {
+      const items = facebookAdapter.openSession(doc, { keepExcerpts: false }).scan(doc);
+      expect(items.filter((i) => i.post.excerpt !== undefined)).toEqual([]);
+      expect(items.map((i) => i.post.postId)).toEqual(kept.map((i) => i.post.postId));
+      expect(kept.some((i) => i.post.excerpt !== undefined)).toBe(true);
+      expect(ask.mock.calls.filter(([selector]) => selector === FB.message)).toEqual([]);
+    } finally {
+      ask.mockRestore();
+    }
   });
 });
