@@ -340,6 +340,9 @@ function linksTo(scope: Element, selectors: readonly string[]): boolean {
   return false;
 }
 
+/** Whether `node` belongs to `comment` itself, not to a reply nested in it. */
+const inCommentItself = (node: Element, comment: Element) => node.parentElement?.closest(FB.article) === comment;
+
 /**
  * Whose comment this is, told from its first link alone: a comment's first own link, when it is a
  * profile's, is its author (authorOf takes the same one), so someone else's comment is left without
@@ -348,7 +351,7 @@ function linksTo(scope: Element, selectors: readonly string[]): boolean {
  */
 function authorByFirstLink(comment: Element, context: FacebookScanContext): 'viewer' | 'someone else' | 'untold' {
   const first = comment.querySelector(FB.link);
-  if (!first || first.parentElement?.closest(FB.article) !== comment) return 'untold';
+  if (!first || !inCommentItself(first, comment)) return 'untold';
   const profile = context.links.profileOf(first.getAttribute('href') ?? '');
   if (!profile) return 'untold';
   return isViewer(withHovercardId(profile, first), context.viewer) ? 'viewer' : 'someone else';
@@ -358,7 +361,7 @@ function authorByFirstLink(comment: Element, context: FacebookScanContext): 'vie
 function scanComment(comment: Element, parent: DetectedPost, context: FacebookScanContext): ScannedItem | null {
   // Its own links, not its replies': a comment without replies spares a closest() per link.
   const all = [...comment.querySelectorAll<HTMLAnchorElement>(FB.link)];
-  const links = comment.querySelector(FB.article) ? all.filter((a) => a.parentElement?.closest(FB.article) === comment) : all;
+  const links = comment.querySelector(FB.article) ? all.filter((a) => inCommentItself(a, comment)) : all;
   const author = authorOf(null, links, context.links);
   const isOwn = isViewer(author?.profile, context.viewer);
   // Someone else's comment is read no further unless asked: on the viewer's own post every comment's
@@ -404,7 +407,7 @@ function commentWords(comment: Element, authorLinks: HTMLAnchorElement[]): strin
   const parts: string[] = [];
   let kept: Element | null = null;
   for (const block of comment.querySelectorAll(FB.commentText)) {
-    if (kept?.contains(block) || block.parentElement?.closest(FB.article) !== comment) continue;
+    if (kept?.contains(block) || !inCommentItself(block, comment)) continue;
     if (block.closest(FB.link) || authorLinks.some((link) => block.contains(link))) continue;
     kept = block;
     parts.push(block.textContent ?? '');
