@@ -50,7 +50,7 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
     await page.close();
   });
 
-  it("opens a badge's explanation when pressed, drawn over the page by its stylesheet, and the page sees no click", async () => {
+  it("opens a badge's explanation when pressed, drawn over the page by its stylesheet, and the page sees no click or press", async () => {
     const page = await openReady(driver, 'https://www.facebook.com/');
     await page.waitFor(() => document.querySelector('#own-public [data-glasshouse-badge]') !== null);
     /** The badge's box, and whether what is drawn just below it, to the right, is the badge (its explanation). */
@@ -64,13 +64,20 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
           width: box.width,
           below: document.elementFromPoint(box.left + 20, box.bottom + 24) === host,
           pageClicks: (window as unknown as { pageClicks?: number }).pageClicks ?? 0,
+          pagePresses: (window as unknown as { pagePresses?: number }).pagePresses ?? 0,
         };
       });
     await page.evaluate(() => {
       document.querySelector('#own-public [data-glasshouse-badge]')!.scrollIntoView({ block: 'center' });
-      const counter = window as unknown as { pageClicks: number };
+      const counter = window as unknown as { pageClicks: number; pagePresses: number };
       counter.pageClicks = 0;
+      counter.pagePresses = 0;
       document.addEventListener('click', () => (counter.pageClicks += 1));
+      // The page's handlers of a press, capturing and bubbling (a post opens or starts a drag on them).
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
+        document.addEventListener(type, () => (counter.pagePresses += 1), true);
+        document.addEventListener(type, () => (counter.pagePresses += 1));
+      }
     });
     const closed = await look();
     expect(closed.below).toBe(false);
@@ -82,7 +89,14 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
     expect(open.pageClicks).toBe(0);
     await page.clickAt(closed.x, closed.y);
     await expect.poll(async () => (await look()).below, { timeout: 10_000 }).toBe(false);
-    expect((await look()).pageClicks).toBe(0);
+    expect(await look()).toMatchObject({ pageClicks: 0, pagePresses: 0 });
+    // A press anywhere else (the post's words, no link) reaches the page's handlers as before.
+    const words = await page.evaluate(() => {
+      const box = document.querySelector('#own-public [data-ad-preview="message"] div')!.getBoundingClientRect();
+      return { x: box.left + 10, y: box.top + box.height / 2 };
+    });
+    await page.clickAt(words.x, words.y);
+    await expect.poll(async () => (await look()).pagePresses, { timeout: 10_000 }).toBe(8);
     await page.close();
   });
 

@@ -85,15 +85,50 @@ describe('a badge', () => {
     for (const host of [focused, pressed, untouched]) expect(sheets(host)).toBe(0);
     expect(focused.style.display).toBe('inline-block');
     expect(view(focused).button.style.borderRadius).toBe('999px');
-    view(focused).button.dispatchEvent(new FocusEvent('focus'));
+    // Focus is noticed once per window, so the badges must be on the page; a real focus fires focusin.
+    document.body.append(focused, pressed, untouched);
+    const focus = (host: HTMLElement) => view(host).button.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    focus(focused);
     view(pressed).button.click();
     expect(sheets(focused)).toBe(1);
     expect(sheets(pressed)).toBe(1);
     expect(sheets(untouched)).toBe(0);
     // A second focus or press adds no second sheet.
-    view(pressed).button.dispatchEvent(new FocusEvent('focus'));
+    focus(pressed);
     view(pressed).button.click();
     expect(sheets(pressed)).toBe(1);
+  });
+
+  it("keeps a press on it from the page's handlers, capturing or bubbling, and leaves presses elsewhere alone", () => {
+    // A post is a link with the page's own handlers: a press on the badge must not open it or start a drag.
+    const link = document.createElement('a');
+    link.href = 'https://www.facebook.com/alice/posts/1';
+    const elsewhere = document.createElement('span');
+    link.append(elsewhere);
+    document.body.append(link);
+    const host = renderBadge(post());
+    link.append(host);
+    const seen: string[] = [];
+    const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+    for (const type of types) {
+      link.addEventListener(type, () => seen.push(`link capture ${type}`), true);
+      link.addEventListener(type, () => seen.push(`link ${type}`));
+      document.addEventListener(type, () => seen.push(`document ${type}`));
+    }
+    const press = (target: Element, pressTypes = types) => {
+      const events = pressTypes.map((type) => new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+      for (const event of events) target.dispatchEvent(event);
+      return events;
+    };
+    const onBadge = press(view(host).button);
+    expect(seen.filter((s) => s !== 'link capture click')).toEqual([]);
+    // The click opens the explanation and does not follow the post's link.
+    expect(onBadge.at(-1)!.defaultPrevented).toBe(true);
+    expect(view(host).details()?.hidden).toBe(false);
+    // (No click elsewhere: jsdom cannot follow the link.)
+    press(elsewhere, types.slice(0, -1));
+    for (const type of types.slice(0, -1)) expect(seen).toContain(`link ${type}`);
+    link.remove();
   });
 
   it('keeps its dot and words when its reading changes', () => {
