@@ -58,6 +58,13 @@ const handlers: Handlers<RequestType> = {
   ...fixHandlers,
 };
 
+/**
+ * Requests that read nothing the batches wrote, so the inbox is not folded before them: a new batch
+ * (it joins the inbox), and deleting everything (the inbox is emptied with the rest, in the same
+ * transaction; writing its batches into the posts first would only write what is deleted next).
+ */
+const WITHOUT_FOLD: ReadonlySet<RequestType> = new Set<RequestType>(['findings/record', 'data/delete-all']);
+
 const reasonOf = (error: unknown) => String(error instanceof Error ? error.message : error);
 
 /**
@@ -82,10 +89,10 @@ export async function route(
     return failure('database-unavailable', `could not open the database: ${reasonOf(error)}`);
   }
   try {
-    // Every request but a new batch may read what the batches wrote: the inbox is folded first. A
-    // fold that fails (a full disk) leaves its batches in the inbox; the request is still answered
-    // from what is written.
-    if (request.type !== 'findings/record') await (context.settle ? context.settle() : foldInbox(database)).catch(() => undefined);
+    // Every other request may read what the batches wrote: the inbox is folded first. A fold that
+    // fails (a full disk) leaves its batches in the inbox; the request is still answered from what is
+    // written.
+    if (!WITHOUT_FOLD.has(request.type)) await (context.settle ? context.settle() : foldInbox(database)).catch(() => undefined);
     const handler = handlers[request.type] as (r: Request, d: GlasshouseDatabase, c: RouteContext) => Promise<Reply<RequestType>>;
     // Only a content script's own tab counts: an extension page's tab is not a scan's.
     const fromTab = sender === 'content-script';

@@ -11,8 +11,9 @@ import { readSettings } from './settings';
  * browser's storage process several milliseconds per batch, on the same processor cores the page
  * was rendering on. So a batch is now kept as it arrives, one record in one transaction, and the
  * worker folds the inbox into the posts once the page is quiet (src/background/inbox-folding.ts)
- * and before anything reads: every request but findings/record (src/background/router.ts), and the
- * extension pages that read the database themselves (src/db/report-queries.ts, src/db/scans.ts).
+ * and before anything reads: every request but findings/record and data/delete-all
+ * (src/background/router.ts), and the extension pages that read the database themselves
+ * (src/db/report-queries.ts, src/db/scans.ts).
  *
  * Nothing is lost on the way: a batch in the inbox is as durable as a post, a fold writes its batches
  * and removes them from the inbox in one transaction (a worker stopped mid-fold leaves both as they

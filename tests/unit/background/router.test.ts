@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { route } from '../../../src/background/router';
 import { FailureSchema, replySchema, type Failure, type Request } from '../../../src/core';
 import { classifySender, mayAsk } from '../../../src/background/sender';
@@ -143,6 +143,21 @@ describe('the message router', () => {
     // Space again: the next read writes the batch.
     expect(await facebookTotal()).toBe(3);
     expect(await db.inbox.count()).toBe(0);
+  });
+
+  it('deletes everything, the inbox too, without first writing the inbox into the posts', async () => {
+    await open();
+    await recordFindings(db, [finding({ postId: 'kept' })], true);
+    await route({ type: 'findings/record', batchId: 'b', findings: [finding({ postId: 'waiting' })] }, 'content-script', async () => db);
+    expect(await db.inbox.count()).toBe(1);
+    const settle = vi.fn(async () => undefined);
+    const reply = await route({ type: 'data/delete-all', confirm: true }, 'extension-page', async () => db, { settle });
+    expect(reply).toEqual({ ok: true, deleted: true });
+    expect(settle).not.toHaveBeenCalled();
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+    // Any other request still folds first.
+    await route({ type: 'overview/get' }, 'extension-page', async () => db, { settle });
+    expect(settle).toHaveBeenCalledTimes(1);
   });
 
   it('records an objection, refuses one in the future, and shows it in the overview', async () => {
