@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     knownAccount,
     send: sendWhileReachable(context, async (batch) => {
       const reply = await askWorker({ type: 'findings/record', ...batch });
-      return reply.ok ? { ok: true } : { ok: false, error: reply.detail };
+      return reply.ok ? { ok: true } : { ok: false, error: reply.detail, refused: reply.code === 'invalid-message' };
     }),
   });
   // Before the watch starts, so a full-history scan in this tab counts the first screen's posts too.

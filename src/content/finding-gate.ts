@@ -3,7 +3,7 @@ import { OwnFindingSchema, type OwnFinding } from '../core';
 /** Fields a finding can lose and still say what matters: which post, whose, and its audience. */
 const DROPPABLE = new Set<string>(['publishedAt', 'excerpt', 'ownerName', 'audienceSource', 'disagreement', 'parentPostId', 'aliasIds']);
 
-/** The finding to queue (null: none), and what was wrong with it, for the diagnostics (null: nothing). */
+/** The finding to send (null: none), and what was wrong with it, for the diagnostics (null: nothing). */
 export interface GateResult {
   finding: OwnFinding | null;
   problem: string | null;
@@ -11,10 +11,11 @@ export interface GateResult {
 
 /**
  * The worker refuses a whole batch when one finding in it breaks the message schema, and the queue
- * would keep resending it: one bad finding would hold back every other. So each finding is checked
- * here, against the same schema, before it is queued. The page (and any script on it, through the
- * bridge) is untrusted: an impossible date or an oversized name is dropped and the rest kept; a
- * finding whose id, address, kind or audience is wrong is not sent at all.
+ * would keep resending it: one bad finding would hold back every other. So when a batch is refused,
+ * each of its findings is checked here, against the same schema, before it is sent again
+ * (finding-queue.ts). The page (and any script on it, through the bridge) is untrusted: an impossible
+ * date or an oversized name is dropped and the rest kept; a finding whose id, address, kind or
+ * audience is wrong is not sent at all.
  */
 export function admitFinding(finding: OwnFinding): GateResult {
   const first = OwnFindingSchema.safeParse(finding);

@@ -9,7 +9,12 @@ export interface BatchReply {
    * src/content/extension-context.ts): keep everything in memory and stop retrying.
    */
   unreachable?: boolean;
+  /** The worker refused the batch as malformed (a bad finding in it refuses it whole). */
+  refused?: boolean;
 }
+
+/** Checks one finding against the worker's schema: the finding to send (trimmed if need be), or null to drop it. */
+export type FindingCheck = (finding: OwnFinding) => OwnFinding | null;
 
 export type SendBatch = (batch: {
   batchId: string;
@@ -21,7 +26,14 @@ export type SendBatch = (batch: {
 /**
  * Findings wait here until the worker acknowledges the batch that carried them. The worker can be
  * stopped at any moment (MV3), so a failed or unanswered send is retried with backoff; a later
- * reading of the same post replaces a pending one, and nothing is dropped.
+ * reading of the same post replaces a pending one, and nothing is lost.
+ *
+ * The worker refuses a whole batch when one finding in it breaks the message schema. Findings are not
+ * checked before they are sent: the readers bound what they read, so a refusal is rare, and checking
+ * every finding in the page cost about a tenth of the content script's time per post (the schema
+ * check, cold; bench/notes/page-overhead.md). When a batch is refused, each of its findings is
+ * checked (`check`, finding-gate.ts): a bad one is dropped or trimmed, and the rest go again at once,
+ * so one bad finding never holds back the others.
  */
 export class FindingQueue {
   private readonly pending = new Map<string, OwnFinding>();
@@ -29,6 +41,8 @@ export class FindingQueue {
   /** Findings and accounts in a batch not answered yet: a second batch carries only the others. */
   private readonly sending = new Set<OwnFinding | OwnAccountObservation>();
   private readonly flights = new Set<Promise<boolean>>();
+  /** Findings the check has passed: a batch of only these that is refused again is refused for something else. */
+  private readonly checked = new WeakSet<OwnFinding>();
   private timer: ReturnType<typeof setTimeout> | 'end-of-task' | null = null;
   private failures = 0;
   private batchCounter = 0;
@@ -46,6 +60,8 @@ export class FindingQueue {
      * sends, even from `pagehide` (tests/e2e/updates.e2e.ts).
      */
     private readonly delayMs = 0,
+    /** Run over a refused batch's findings; without it, a refused batch is retried as a failed one. */
+    private readonly check: FindingCheck | null = null,
   ) {}
 
   /** Whether the extension was found out of reach: what is pending stays here, unsent. */
@@ -124,6 +140,7 @@ export class FindingQueue {
     const batchId = `${Date.now().toString(36)}-${(this.batchCounter += 1)}`;
     const findings = entries.map(([, f]) => f);
     for (const [, item] of [...entries, ...accounts]) this.sending.add(item);
+    let checkedNow = false;
     const run = (async () => {
       let reply: BatchReply;
       try {
@@ -142,6 +159,8 @@ export class FindingQueue {
         for (const [key, account] of accounts) if (this.pendingAccounts.get(key) === account) this.pendingAccounts.delete(key);
         this.acknowledged += entries.length;
         this.failures = 0;
+      } else if (reply.refused && (checkedNow = this.checkRefused(entries))) {
+        // Sent again at once, without the bad findings: not a failure to back off from.
       } else {
         this.failures += 1;
         if (reply.unreachable) this.unreachable = true;
@@ -151,10 +170,33 @@ export class FindingQueue {
     this.flights.add(run);
     return run.finally(() => {
       this.flights.delete(run);
+      if (checkedNow) this.schedule(0);
       if (!this.failures) return;
       // Back off: 0.5 s, 1 s, 2 s … up to 30 s, then keep trying.
       this.schedule(Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6)));
     });
+  }
+
+  /**
+   * Checks the findings of a refused batch that are still pending and not checked yet: a bad one is
+   * dropped, a trimmed one replaces it. False when there was nothing left to check (the refusal is
+   * about something else, and is retried as a failure).
+   */
+  private checkRefused(entries: [string, OwnFinding][]): boolean {
+    if (!this.check) return false;
+    let any = false;
+    for (const [key, finding] of entries) {
+      if (this.pending.get(key) !== finding || this.checked.has(finding)) continue;
+      any = true;
+      const admitted = this.check(finding);
+      if (admitted) {
+        this.checked.add(admitted);
+        this.pending.set(key, admitted);
+      } else {
+        this.pending.delete(key);
+      }
+    }
+    return any;
   }
 }
 

@@ -33,7 +33,10 @@ export class PageWatch {
   private readonly containers = new Map<string, WeakRef<Element>>();
   private readonly now: () => number;
   private url: string;
-  /** Who else wants each own finding as it is queued: the full-history scan counts them. */
+  /**
+   * Who else wants each own finding as it is queued: the full-history scan counts them, the guided fix
+   * follows its target. They get it as read, before any schema check (finding-queue.ts).
+   */
   private readonly ownFindingListeners = new Set<(finding: OwnFinding) => void>();
   /** The guided fix follows the user's own account (Instagram's privacy) and in-site navigation too. */
   private readonly ownAccountListeners = new Set<(account: AccountObservation) => void>();
@@ -43,7 +46,16 @@ export class PageWatch {
     this.now = options.now ?? Date.now;
     this.url = options.doc.location?.href ?? '';
     this.session = this.openSession();
-    this.queue = new FindingQueue(options.send, () => this.diagnostics());
+    this.queue = new FindingQueue(
+      options.send,
+      () => this.diagnostics(),
+      0,
+      (finding) => {
+        const { finding: admitted, problem } = admitFinding(finding);
+        if (problem) this.session.diagnostics.error(problem);
+        return admitted;
+      },
+    );
     this.batcher = new MutationBatcher(
       (roots) => this.handle(roots),
       (node) => BadgePainter.isBadge(node),
@@ -187,9 +199,8 @@ export class PageWatch {
     const key = `${post.platform}:${post.postId}`;
     if (this.queued.get(key) === signature) return;
     this.queued.set(key, signature);
-    const { finding, problem } = admitFinding({ ...post, isOwn: true, seenAt: this.now() });
-    if (problem) this.session.diagnostics.error(problem);
-    if (!finding) return;
+    // Checked against the worker's schema only if the worker refuses its batch (finding-queue.ts).
+    const finding: OwnFinding = { ...post, isOwn: true, seenAt: this.now() };
     this.queue.add(finding);
     for (const listener of this.ownFindingListeners) listener(finding);
   }

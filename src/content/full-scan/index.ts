@@ -30,7 +30,7 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
   let tally: ScanTally | null = null;
   let rateLimited = false;
   const unsubscribe = watch.observeOwnFindings((finding) => {
-    if (tally) tally.note(finding);
+    if (tally) tally.noteRead(finding);
     else if (early && early.length < 50_000) early.push(finding);
   });
 
@@ -54,7 +54,7 @@ export function prepareFullScan(watch: PageWatch, adapter: PlatformAdapter, doc:
       }
       const scanId = assignment.scanId;
       const current = new ScanTally(assignment);
-      for (const finding of early ?? []) current.note(finding);
+      for (const finding of early ?? []) current.noteRead(finding);
       early = null;
       tally = current;
       const win = doc.defaultView;

@@ -1,6 +1,7 @@
 import type { Eligibility, OwnFinding } from '../../core';
 import { isTrainingEligible, postKey } from '../../core';
 import type { ScanAssignment, ScanProgress } from '../../core/scan';
+import { admitFinding } from '../finding-gate';
 
 /** Kinds that mark a place on the timeline: a comment or a profile picture does not. */
 const CURSOR_KINDS = new Set(['post', 'photo', 'video', 'reel']);
@@ -29,6 +30,17 @@ export class ScanTally {
     this.oldest = base.oldestReached;
     this.cursor = base.cursor;
     this.lastPosition = base.scrollPosition;
+  }
+
+  /**
+   * Counts a finding as the page watch read it, as the worker will store it: checked against its
+   * schema first, a bad one left out. The watch sends findings unchecked (the queue checks a batch
+   * only if the worker refuses it), but the cursor and dates counted here go into progress reports
+   * the worker validates. Only a scan's tab pays for this check.
+   */
+  noteRead(read: OwnFinding): void {
+    const { finding } = admitFinding(read);
+    if (finding) this.note(finding);
   }
 
   note(finding: OwnFinding): void {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OwnFinding } from '../../../src/core';
+import { RequestSchema, type OwnFinding } from '../../../src/core';
+import { admitFinding } from '../../../src/content/finding-gate';
 import { FindingQueue, sendOnLeave, type SendBatch } from '../../../src/content/finding-queue';
 
 const finding = (postId: string) => ({ platform: 'facebook', postId }) as OwnFinding;
@@ -70,5 +71,70 @@ describe('the finding queue when the page goes away', () => {
     const send = vi.fn<SendBatch>(async () => ({ ok: true }));
     new FindingQueue(send, () => undefined).sendNow();
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('a batch the worker refuses', () => {
+  const good: OwnFinding = {
+    platform: 'facebook',
+    postId: 'pfbid0abc',
+    url: 'https://www.facebook.com/alice.martin/posts/pfbid0abc',
+    kind: 'post',
+    ownerId: '100001',
+    isOwn: true,
+    audience: 'public',
+    evidence: 'graphql',
+    seenAt: Date.UTC(2026, 0, 1),
+  };
+  /** A worker as strict as the real one: a batch with one finding off the schema is refused whole. */
+  const strictWorker = () =>
+    vi.fn<SendBatch>(async (batch) =>
+      RequestSchema.safeParse({ type: 'findings/record', ...batch }).success ? { ok: true } : { ok: false, refused: true },
+    );
+  const checking = () => vi.fn((f: OwnFinding) => admitFinding(f).finding);
+
+  it('checks nothing while the worker takes every batch', async () => {
+    const send = strictWorker();
+    const check = checking();
+    const queue = new FindingQueue(send, () => undefined, 0, check);
+    queue.add(good);
+    queue.add({ ...good, postId: 'p2' });
+    await queue.flush();
+    expect(queue.acknowledged).toBe(2);
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it('checks a refused batch and sends it again at once, the bad finding dropped, the trimmed one kept, none held back', async () => {
+    const send = strictWorker();
+    const check = checking();
+    const queue = new FindingQueue(send, () => undefined, 0, check);
+    queue.add(good);
+    queue.add({ ...good, postId: 'evil', url: 'https://evil.example/phish' });
+    queue.add({ ...good, postId: 'dated', publishedAt: 1000 });
+    await vi.waitFor(() => expect(queue.size).toBe(0), { timeout: 1000 });
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(check).toHaveBeenCalledTimes(3);
+    const resent = send.mock.calls[1]![0].findings;
+    expect(resent.map((f) => f.postId)).toEqual(['pfbid0abc', 'dated']);
+    expect(resent[1]).not.toHaveProperty('publishedAt');
+    expect(queue.acknowledged).toBe(2);
+  });
+
+  it('backs off as from any failure when the refusal is not about its findings', async () => {
+    vi.useFakeTimers();
+    const send = vi.fn<SendBatch>(async () => ({ ok: false, refused: true }));
+    const check = checking();
+    const queue = new FindingQueue(send, () => undefined, 0, check);
+    queue.add(good);
+    // Refused, checked (it passes), sent again at once, refused again: then the backoff's 0.5 s.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(check).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(queue.size).toBe(1);
   });
 });

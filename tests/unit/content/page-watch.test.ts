@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import feedEn from '../../fixtures/facebook/feed-en.html?raw';
 import type { OwnFinding } from '../../../src/core';
-import { DEFAULT_SETTINGS } from '../../../src/core';
+import { DEFAULT_SETTINGS, RequestSchema } from '../../../src/core';
 import { PageWatch } from '../../../src/content/page-watch';
 import { facebookAdapter } from '../../../src/platforms/facebook';
 
@@ -144,5 +144,37 @@ describe('the content script on a page', () => {
     } finally {
       watch.session.scan = scan;
     }
+  });
+
+  it('sends findings as read, and when the worker refuses a batch for one bad finding, drops it, counts it and sends the rest', async () => {
+    const batches: Batch[] = [];
+    // As strict as the worker: one finding off the schema refuses the batch whole.
+    const watch = watchWith(async (batch) => {
+      batches.push(batch);
+      return RequestSchema.safeParse({ type: 'findings/record', ...batch }).success ? { ok: true } : { ok: false, refused: true };
+    });
+    await watch.queue.flush();
+    expect(batches).toHaveLength(1);
+    const errorsBefore = watch.diagnostics().errors;
+    // A reader that let an address off the site through (the readers bound what they read; the worker is the judge).
+    const scan = watch.session.scan.bind(watch.session);
+    const element = document.querySelector('#own-public')!;
+    const read = [...scan(element)][0]!;
+    watch.session.scan = () => [
+      { ...read, post: { ...read.post, postId: 'evil', url: 'https://evil.example/phish' } },
+      { ...read, element: document.querySelector('#own-friends'), post: { ...read.post, postId: 'fine', audience: 'friends' } },
+    ];
+    try {
+      document.querySelector('[role="feed"]')!.append(document.createElement('div'));
+      await new Promise((done) => setTimeout(done, 0));
+      watch.drain();
+      await vi.waitFor(() => expect(watch.queue.size).toBe(0));
+    } finally {
+      watch.session.scan = scan;
+    }
+    // Refused once, then sent again at once without it.
+    expect(batches.slice(1).map((b) => b.findings.map((f) => f.postId))).toEqual([['evil', 'fine'], ['fine']]);
+    expect(watch.diagnostics().errors).toBe(errorsBefore + 1);
+    expect(watch.diagnostics().lastError).toContain('url');
   });
 });

@@ -243,6 +243,17 @@ describe('the scan tally', () => {
   });
 });
 
+describe('the scan tally, given findings as the page watch read them', () => {
+  it('counts them as the worker will store them: a bad one not at all, an impossible date left out', () => {
+    const tally = new ScanTally({ postsFound: 0, publicFound: 0 });
+    tally.noteRead(own(3, 'public', { publishedAt: Date.UTC(2024, 0, 1) }));
+    tally.noteRead(own(4, 'public', { url: 'https://evil.example/phish' }));
+    tally.noteRead(own(5, 'public', { postId: 'x'.repeat(5000) }));
+    tally.noteRead(own(6, 'friends', { publishedAt: 1000 }));
+    expect(tally.progress()).toEqual({ postsFound: 2, publicFound: 1, oldestReached: Date.UTC(2024, 0, 1), cursor: 'p6' });
+  });
+});
+
 describe('when a scan must stop', () => {
   it('knows login and checkpoint addresses and logged-out pages, per site', () => {
     const fb = (path: string, viewer = true) => pageBlocker('facebook', new URL(`https://www.facebook.com${path}`), viewer);
