@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestSchema, type OwnFinding } from '../../../src/core';
 import { admitFinding } from '../../../src/content/finding-gate';
+import { finding as ownFinding } from '../db/findings-factory';
 import { FindingQueue, sendOnLeave, type SendBatch } from '../../../src/content/finding-queue';
 
 const finding = (postId: string) => ({ platform: 'facebook', postId }) as OwnFinding;
@@ -75,17 +76,7 @@ describe('the finding queue when the page goes away', () => {
 });
 
 describe('a batch the worker refuses', () => {
-  const good: OwnFinding = {
-    platform: 'facebook',
-    postId: 'pfbid0abc',
-    url: 'https://www.facebook.com/alice.martin/posts/pfbid0abc',
-    kind: 'post',
-    ownerId: '100001',
-    isOwn: true,
-    audience: 'public',
-    evidence: 'graphql',
-    seenAt: Date.UTC(2026, 0, 1),
-  };
+  const good = ownFinding({ postId: 'pfbid0abc' }) as OwnFinding;
   /** A worker as strict as the real one: a batch with one finding off the schema is refused whole. */
   const strictWorker = () =>
     vi.fn<SendBatch>(async (batch) =>
