@@ -46,7 +46,7 @@ export const OverviewSchema = z.object({
   platforms: z.array(PlatformOverviewSchema),
   /**
    * Batches of findings received more than a minute ago and still not written into the posts: a write
-   * that keeps failing (src/db/inbox.ts). Kept and tried again; the Glasshouse page's diagnostics say so.
+   * that keeps failing (src/db/inbox.ts). Kept and tried again; the popup and the Glasshouse page's diagnostics say so.
    */
   unwritten: z.optional(z.int().check(z.nonnegative())),
 });

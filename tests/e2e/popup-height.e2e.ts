@@ -110,6 +110,54 @@ describe(`[${DRIVER_NAME}] the popup is one screen in every language, with ${STO
       }
     }, 120_000);
 
+  it('stays one screen when it also says that findings could not be written (its counts may be too low)', async () => {
+    // A batch that cannot be written, kept in the inbox for an hour (src/db/inbox.ts): the overview counts it.
+    const home = await openHome(driver);
+    const added = await home.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('glasshouse');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('inbox', 'readwrite');
+            const add = tx.objectStore('inbox').add({ receivedAt: Date.now() - 3_600_000, findings: null });
+            add.onsuccess = () => resolve(Number(add.result));
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    try {
+      // The longest in words and in height (the measured heights above: el, es, it, pt_BR), and English;
+      // English alone where the driver cannot switch an extension page's language (Firefox).
+      const locales = (await localeOverrideTakes()) ? ['en', 'el', 'es', 'it', 'pt_BR'] : ['en'];
+      for (const locale of locales) {
+        const popup = await openIn(driver, POPUP, locale);
+        const size = await popup.evaluate(() => ({
+          notice: document.querySelector('[data-unwritten]')?.getAttribute('data-unwritten') ?? null,
+          height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        }));
+        await popup.close();
+        console.log(`[${DRIVER_NAME}] popup in ${locale} with the unwritten notice: ${size.height} CSS px`);
+        expect(size, locale).toEqual({ notice: '1', height: expect.any(Number) });
+        expect(size.height, locale).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+      }
+    } finally {
+      await home.evaluate(
+        (key) =>
+          new Promise<void>((resolve) => {
+            const open = indexedDB.open('glasshouse');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('inbox', 'readwrite');
+              tx.objectStore('inbox').delete(key);
+              tx.oncomplete = () => resolve();
+            };
+          }),
+        added,
+      );
+      await home.close();
+    }
+  }, 120_000);
+
   it('made no network request of its own', () => {
     expect(driver.strayRequests()).toEqual([]);
   });

@@ -28,17 +28,23 @@ export function Popup() {
       <main>
         {loaded.state === 'loading' && <p class="muted">{t('loading')}</p>}
         {loaded.state === 'failed' && <p role="alert">{t('popupLoadFailed', [loaded.error])}</p>}
-        {loaded.state === 'ready' && <Loaded platforms={loaded.value.platforms} />}
+        {loaded.state === 'ready' && <Loaded platforms={loaded.value.platforms} unwritten={loaded.value.unwritten ?? 0} />}
       </main>
     </>
   );
 }
 
-function Loaded({ platforms }: { platforms: PlatformOverview[] }) {
+function Loaded({ platforms, unwritten }: { platforms: PlatformOverview[]; unwritten: number }) {
   const total = platforms.reduce((n, p) => n + p.summary.total, 0);
   // data-total, data-empty and section[data-platform] [data-count] are read by the browser tests.
   return (
     <div data-total={total} data-empty={total === 0 ? '' : undefined}>
+      {/* Batches whose write keeps failing (a full disk): the counts below leave them out, so the popup says so. */}
+      {unwritten > 0 && (
+        <p class="error small" data-unwritten={unwritten}>
+          {t('popupUnwritten')}
+        </p>
+      )}
       {platforms.map((p) => (
         <PlatformVerdict key={p.summary.platform} overview={p} />
       ))}

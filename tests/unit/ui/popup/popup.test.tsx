@@ -18,6 +18,17 @@ const section = (root: HTMLElement, name: string) => root.querySelector(`section
 atNowWithFreshWorker();
 
 describe('popup', () => {
+  it('says when findings could not be written yet (a full disk), as its counts may then be too low, and says nothing otherwise', async () => {
+    worker({ platforms: [platform('facebook', {}, { eligible: 3, notEligible: 0, unknown: 0 }), platform('instagram')], unwritten: 2 });
+    const root = await mount(<Popup />);
+    expect(textOf(root.querySelector('[data-unwritten="2"]'))).toBe(
+      'Some findings are not saved yet (disk full?): these counts may be too low.',
+    );
+    expect(root.querySelector('[data-total]')?.getAttribute('data-total')).toBe('3');
+    worker({ platforms: [platform('facebook'), platform('instagram')] });
+    expect((await mount(<Popup />)).querySelector('[data-unwritten]')).toBeNull();
+  });
+
   it('says per platform that nothing was seen yet, and how to start, with no counts', async () => {
     worker({ platforms: [platform('facebook'), platform('instagram')] });
     const root = await mount(<Popup />);
