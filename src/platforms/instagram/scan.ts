@@ -171,6 +171,25 @@ function excerptOf(container: Element): string | undefined {
   return text ? text.slice(0, LIMITS.excerptLength) : undefined;
 }
 
+/** Whether `owner` is known, and known not to be the viewer (whose username must be known to look for their links). */
+function isSomeoneElses(owner: Owner, viewer: Viewer | null): viewer is Viewer & { username: string } {
+  return viewer?.username !== undefined && (owner.id !== undefined || owner.username !== undefined) && !isViewerAccount(owner, viewer);
+}
+
+/** A username as Instagram allows it: safe inside a quoted attribute selector. */
+const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
+let viewerLinks: { username: string; selector: string } | undefined;
+
+/** Whether any link in `element` leads to the viewer's profile (or anything under it); true when that cannot be told. */
+function linksToProfileOf(element: Element, viewer: Viewer & { username: string }): boolean {
+  const { username } = viewer;
+  if (!USERNAME.test(username)) return true;
+  if (viewerLinks?.username !== username) {
+    viewerLinks = { username, selector: `a[href^="/${username}/" i], a[href*="instagram.com/${username}/" i]` };
+  }
+  return element.querySelector(viewerLinks.selector) !== null;
+}
+
 /** Reads one post (a feed article or a post page) and its comments. */
 export function scanInstagramPost(container: PostContainer, context: InstagramScanContext): ScannedItem[] {
   const { element } = container;
@@ -187,6 +206,10 @@ export function scanInstagramPost(container: PostContainer, context: InstagramSc
   // A post page that shows nothing of its post yet (still loading) is not a post to report.
   if (!timed && !media && !ownerLink) return [];
   const owner = resolveOwner(media, ownerLink?.username ?? ref.username, context);
+  // Someone else's post holding nothing of the viewer's, when only the viewer's things are wanted: it
+  // gets no badge and nothing of it is kept, so its words and its comments are not read at all (on a
+  // home feed, most posts). A comment, mention or collab of the viewer's links to their profile.
+  if (!context.readOthers && isSomeoneElses(owner, context.viewer) && !linksToProfileOf(element, context.viewer)) return [];
   const post = detectedPost(ref.code, media?.kind === 'reel' || ref.kind === 'reel' ? 'reel' : 'post', owner, context, {
     publishedAt: media?.publishedAt ?? timeOf(timed?.link),
     excerpt: context.keepExcerpts ? (media?.excerpt ?? excerptOf(element)) : undefined,

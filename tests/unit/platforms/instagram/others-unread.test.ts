@@ -27,14 +27,29 @@ const read = (html: string, url: string, readOthers?: boolean) =>
 // Regression (issue #20): with only the user's own posts badged, the content script still read every
 // other account's comment in full — the walks up its row for its time and its words — and then dropped it.
 describe("others' comments left unread on Instagram when only the user's own are badged", () => {
-  it.each(PAGES)('%s: every own item read exactly as in a full reading; only others’ comments left out', (_, html, url) => {
+  it.each(PAGES)('%s: every own item read exactly as in a full reading; only others’ items left out', (_, html, url) => {
     const full = read(html, url);
     const lazy = read(html, url, false);
     for (const post of full.values()) {
-      if (post.isOwn || post.kind !== 'comment') expect(lazy.get(post.postId), post.postId).toEqual(post);
-      else expect(lazy.has(post.postId), post.postId).toBe(false);
+      if (post.isOwn) expect(lazy.get(post.postId), post.postId).toEqual(post);
+      else if (post.kind === 'comment') expect(lazy.has(post.postId), post.postId).toBe(false);
+      // Someone else's post: left out, or read as in a full reading (it holds something of the viewer's).
+      else if (lazy.has(post.postId)) expect(lazy.get(post.postId), post.postId).toEqual(post);
     }
     expect([...lazy.keys()].filter((id) => !full.has(id))).toEqual([]);
+  });
+
+  it("leaves someone else's feed post unread when nothing in it is the viewer's, and reads the one that links to them", () => {
+    const full = read(feedDe, 'https://www.instagram.com/');
+    const lazy = read(feedDe, 'https://www.instagram.com/', false);
+    expect([...full.keys()]).toEqual(['DAfeedOwn01', 'DAfeedRee02', 'DBmarcoPu03', 'DCannaPr04', 'DDlucaUn05']);
+    // Marco's post links to the viewer ("liked by giulia.rossi"); Anna's and Luca's hold nothing of hers.
+    expect([...lazy.keys()]).toEqual(['DAfeedOwn01', 'DAfeedRee02', 'DBmarcoPu03']);
+    // The link to the viewer is what decides: without the "liked by", Marco's post is left unread too.
+    const unliked = feedDe.replace(/<div>Gefällt <a href="\/giulia\.rossi\/"[^\n]*<\/div>/, '');
+    expect(unliked).not.toBe(feedDe);
+    expect([...read(unliked, 'https://www.instagram.com/', false).keys()]).toEqual(['DAfeedOwn01', 'DAfeedRee02']);
+    expect([...read(unliked, 'https://www.instagram.com/').keys()]).toContain('DBmarcoPu03');
   });
 
   it('leaves out the comments of others on a post with several, and keeps the post whose audience the own comment takes', () => {
