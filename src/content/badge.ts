@@ -198,9 +198,11 @@ function badgeOf(event: Event): BadgeParts | undefined {
  * What every badge needs besides its button's click, listened for once per window rather than six
  * listeners per badge (about a fifth of building a badge, bench/notes/page-overhead.md): a press on a
  * badge is kept from the page (a post's own handlers would open it or start a drag), stopped in the
- * capture phase at the window, so neither the page's capturing nor its bubbling handlers see it; and a
- * badge takes its stylesheet when first focused. The click itself is left to the button's listener,
- * which knows the button from the explanation; from outside the closed root they are one host.
+ * capture phase at the window, so none of the page's handlers on the document or below it sees it,
+ * capturing or bubbling (before, its capturing ones did; only a capturing handler on the window itself,
+ * added before the first badge, still does); and a badge takes its stylesheet when first focused. The
+ * click itself is left to the button's listener, which knows the button from the explanation; from
+ * outside the closed root they are one host.
  */
 const PRESS_EVENTS = ['mousedown', 'pointerdown', 'pointerup', 'mouseup'] as const;
 const guarded = new WeakSet<EventTarget>();
