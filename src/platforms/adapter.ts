@@ -97,7 +97,9 @@ export interface SessionOptions {
    * Read other people's posts in full (their audience, excerpt, comments) and return them: true
    * unless said. The content script says false when the user badges only their own posts: then a
    * post that is not the viewer's and holds no comment of theirs is left after the cheap checks
-   * (Facebook), and someone else's comment is left as soon as its author is read (both sites).
+   * (Facebook), and someone else's comment is left as soon as its author is read (both sites);
+   * someone else's post on Instagram is left when nothing in it links to the viewer; and posts known
+   * only from the page's data are returned only when they are the viewer's (both sites).
    */
   readOthers?: boolean;
   /** The clock, injectable for tests. */

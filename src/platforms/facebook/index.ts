@@ -171,6 +171,9 @@ class FacebookPageSession implements PageSession {
     const posts: DetectedPost[] = [];
     for (const story of this.data.stories.values()) {
       if (this.renderedIds.has(story.postId)) continue;
+      // Others' stories only when others are read: a post known from data alone has no place on the
+      // page to badge, so only the viewer's is of use, and a long feed's data holds hundreds of others'.
+      if (!this.context.readOthers && (story.ownerId === undefined || story.ownerId !== viewer?.id)) continue;
       posts.push(this.postFromData(story, viewer?.id));
     }
     return posts;

@@ -209,6 +209,9 @@ class InstagramPageSession implements PageSession {
       for (const media of this.data.media.values()) {
         if (this.rendered.has(media.code) || (!media.ownerId && !media.ownerUsername)) continue;
         const owner = resolveOwner(media, undefined, context);
+        // Others' posts only when others are read: known from data alone, a post has no place on the
+        // page to badge, so only the viewer's is of use (facebook/index.ts, the same).
+        if (!context.readOthers && !isViewerAccount(owner, context.viewer)) continue;
         const post = detectedPost(media.code, media.kind, owner, context, { publishedAt: media.publishedAt, excerpt: media.excerpt });
         posts.push(post);
       }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { AudienceVocabularyIndex } from '../../../../src/platforms/facebook/audience-vocabulary';
 import { facebookAdapter } from '../../../../src/platforms/facebook';
@@ -162,5 +163,25 @@ describe("others' posts left unread when only the user's own are badged", () => 
     } finally {
       resolve.mockRestore();
     }
+  });
+});
+
+// Regression (issue #20): every answer the page received had the content script build a post for each
+// story in the page's data not rendered yet, others' too (hundreds on a long feed), only to drop them.
+describe('posts known only from data, when others are left unread', () => {
+  it("are the viewer's alone, each as a full reading has it", () => {
+    const answer = readFileSync(new URL('../../../fixtures/facebook/answers/own-timeline-de.json', import.meta.url), 'utf8');
+    const dataOnly = (readOthers: boolean) => {
+      const doc = loadPage('<!DOCTYPE html><html lang="de"><body></body></html>', URL_, ['c_user=100001']);
+      const session = facebookAdapter.openSession(doc, { url: URL_, readOthers });
+      session.readNetworkPayload(answer);
+      return keyed(session.dataOnlyPosts().map((post) => ({ post, element: null, badgeAnchor: null })));
+    };
+    const full = dataOnly(true);
+    const lazy = dataOnly(false);
+    const own = [...full.values()].filter((post) => post.isOwn);
+    expect(own.length).toBeGreaterThanOrEqual(5);
+    expect(full.size).toBeGreaterThan(own.length);
+    expect([...lazy.values()]).toEqual(own);
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import commentPrivateDe from '../../../fixtures/instagram/comment-private-de.html?raw';
 import commentPublicIt from '../../../fixtures/instagram/comment-public-it.html?raw';
@@ -60,5 +61,21 @@ describe("others' comments left unread on Instagram when only the user's own are
     for (const comment of othersComments) expect(lazy.has(comment.postId)).toBe(false);
     expect(lazy.get('DBmarcoPu03')).toMatchObject({ isOwn: false, audience: 'public_account' });
     expect([...lazy.values()].filter((p) => p.kind === 'comment').map((p) => p.isOwn)).toEqual([true]);
+  });
+});
+
+describe('posts known only from data on Instagram, when others are left unread', () => {
+  it("are the viewer's alone", () => {
+    const dataOnly = (name: string, readOthers: boolean) => {
+      const { session } = openPage('<!DOCTYPE html><html><body></body></html>', 'https://www.instagram.com/', { readOthers });
+      session.readNetworkPayload(readFileSync(new URL(`../../../fixtures/instagram/${name}`, import.meta.url), 'utf8'));
+      return session.dataOnlyPosts().map((post) => [post.postId, post.isOwn]);
+    };
+    // Someone else's post, from a media-info answer: built for a full reading only.
+    expect(dataOnly('answer-media-info-pretty-fr.json', true)).toEqual([['DEchloeLy21', false]]);
+    expect(dataOnly('answer-media-info-pretty-fr.json', false)).toEqual([]);
+    // The viewer's own timeline: the same either way.
+    expect(dataOnly('answer-timeline-xdt-viewer-de.json', false)).toEqual(dataOnly('answer-timeline-xdt-viewer-de.json', true));
+    expect(dataOnly('answer-timeline-xdt-viewer-de.json', false)).toHaveLength(2);
   });
 });
