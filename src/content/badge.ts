@@ -224,10 +224,16 @@ function guardBadgesIn(view: EventTarget): void {
   );
 }
 
+let hostPrototype: HTMLSpanElement | undefined;
+
 function create(post: DetectedPost, words: BadgeWords): BadgeParts {
-  const host = document.createElement('span');
-  host.setAttribute(BADGE_ATTRIBUTE, '');
-  host.style.cssText = HOST_STYLE;
+  // Cloned, not built: its inline style (an `all: initial` among them) is parsed once, not per badge.
+  if (!hostPrototype) {
+    hostPrototype = document.createElement('span');
+    hostPrototype.setAttribute(BADGE_ATTRIBUTE, '');
+    hostPrototype.style.cssText = HOST_STYLE;
+  }
+  const host = hostPrototype.cloneNode(false) as HTMLSpanElement;
   // Closed: the page's scripts and CSS cannot reach or restyle what the badge shows.
   const root = host.attachShadow({ mode: 'closed' });
   const button = pill(words).cloneNode(true) as HTMLButtonElement;
