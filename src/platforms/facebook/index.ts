@@ -19,6 +19,10 @@ export function facebookVocabulary(): AudienceVocabularyIndex {
   return sharedVocabulary;
 }
 
+/** Whether the data names the viewer as the story's owner (an owner unknown is no one's). */
+const isViewersStory = (story: DataStory, viewerId: string | undefined): boolean =>
+  story.ownerId !== undefined && story.ownerId === viewerId;
+
 class FacebookPageSession implements PageSession {
   readonly diagnostics = new DetectionDiagnostics();
   private readonly data: FacebookPageData;
@@ -35,7 +39,7 @@ class FacebookPageSession implements PageSession {
   private findViewerStories(): boolean {
     const id = this.context.viewer?.id;
     if (id === undefined) return false;
-    for (const story of this.data.stories.values()) if (story.ownerId === id) return true;
+    for (const story of this.data.stories.values()) if (isViewersStory(story, id)) return true;
     return false;
   }
   private readonly now: () => number;
@@ -173,7 +177,7 @@ class FacebookPageSession implements PageSession {
       if (this.renderedIds.has(story.postId)) continue;
       // Others' stories only when others are read: a post known from data alone has no place on the
       // page to badge, so only the viewer's is of use, and a long feed's data holds hundreds of others'.
-      if (!this.context.readOthers && (story.ownerId === undefined || story.ownerId !== viewer?.id)) continue;
+      if (!this.context.readOthers && !isViewersStory(story, viewer?.id)) continue;
       posts.push(this.postFromData(story, viewer?.id));
     }
     return posts;
@@ -186,7 +190,7 @@ class FacebookPageSession implements PageSession {
       url: (story.url ?? `${SITES.facebook.origin}/${story.postId}`).slice(0, LIMITS.urlLength),
       kind: 'post',
       ownerId: story.ownerId ?? '',
-      isOwn: story.ownerId !== undefined && story.ownerId === viewerId,
+      isOwn: isViewersStory(story, viewerId),
       audience: story.audience,
       evidence: story.audience === 'unknown' ? 'none' : this.context.dataEvidence(story),
     };

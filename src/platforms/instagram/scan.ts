@@ -3,7 +3,7 @@ import type { Audience, AudienceSource, DetectedPost, Evidence } from '../../cor
 import { clipSource, LIMITS, plausibleTime } from '../../core';
 import type { DetectionDiagnostics, ScannedItem, Viewer } from '../adapter';
 import type { DataMedia, InstagramPageData } from './page-data';
-import { IG } from './selectors';
+import { IG, IG_PATHS } from './selectors';
 import { postOf, postUrl, profileOf, type PageRef, type PostRef } from './links';
 import { isViewerAccount } from './viewer';
 
@@ -176,14 +176,13 @@ function isSomeoneElses(owner: Owner, viewer: Viewer | null): viewer is Viewer &
   return viewer?.username !== undefined && (owner.id !== undefined || owner.username !== undefined) && !isViewerAccount(owner, viewer);
 }
 
-/** A username as Instagram allows it: safe inside a quoted attribute selector. */
-const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 let viewerLinks: { username: string; selector: string } | undefined;
 
 /** Whether any link in `element` leads to the viewer's profile (or anything under it); true when that cannot be told. */
 function linksToProfileOf(element: Element, viewer: Viewer & { username: string }): boolean {
   const { username } = viewer;
-  if (!USERNAME.test(username)) return true;
+  // A username as Instagram allows it is safe inside a quoted attribute selector; any other, unsure.
+  if (!IG_PATHS.username.test(username)) return true;
   if (viewerLinks?.username !== username) {
     viewerLinks = { username, selector: `a[href^="/${username}/" i], a[href*="instagram.com/${username}/" i]` };
   }
