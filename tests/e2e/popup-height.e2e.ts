@@ -3,7 +3,7 @@ import { expectedPageLanguage, localeOverrideScript, uiLocales } from '../../scr
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { importGeneratedFindings } from './scenarios/bulk-import';
-import { HOME, POPUP, openAllDetails, openHome, seriousAxeViolations } from './scenarios/ui';
+import { HOME, POPUP, SHOWN_ALERT, openAllDetails, openHome, seriousAxeViolations } from './scenarios/ui';
 
 /** Posts stored before the popup is measured: the most the popup is built for (issue 18). */
 const STORED = 50_000;
@@ -26,7 +26,7 @@ async function openIn(driver: BrowserDriver, path: string, locale: string, schem
   }
   await page.emulateColorScheme(scheme);
   await page.goto(`${driver.extensionOrigin}${path}`);
-  await page.waitFor((n) => document.querySelector(`[data-total="${n}"], [role="alert"]`) !== null, STORED);
+  await page.waitFor(([n, alert]) => document.querySelector(`[data-total="${n}"], ${alert}`) !== null, [STORED, SHOWN_ALERT] as const);
   // The override took: the page declares the locale's own language, and the scheme is the one asked.
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(expectedPageLanguage(locale));
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');

@@ -6,6 +6,13 @@ export const POPUP = '/src/ui/popup/index.html';
 export const OPTIONS = '/src/ui/options/index.html';
 /** The Glasshouse page (the report page, the app's home): everything the popup leaves out. */
 export const HOME = '/src/ui/report/index.html';
+/**
+ * An alert with something in it: a page that failed to load says so in one. The Glasshouse page's import
+ * panel keeps an empty `role="alert"` region from its first render (a live region must exist before its
+ * message does), so a bare `[role="alert"]` is there before the page's data is: waiting for it once let
+ * a test read the objections before they were shown (ui.e2e.ts, "deletes everything after confirmation").
+ */
+export const SHOWN_ALERT = '[role="alert"]:not(:empty)';
 
 /** An extension page, once its first worker answer is on screen. */
 export async function openExtensionPage(driver: BrowserDriver, path: string): Promise<TestPage> {
@@ -13,7 +20,7 @@ export async function openExtensionPage(driver: BrowserDriver, path: string): Pr
   await page.goto(`${driver.extensionOrigin}${path}`);
   // The options page is ready when its settings are: its "delete everything" section shows before they load
   // (a wait for any [data-setting] once let a test read the badge choice before it existed).
-  await page.waitFor(() => document.querySelector('[data-total], [data-setting="badgeEveryone"], [role="alert"]') !== null);
+  await page.waitFor((alert) => document.querySelector(`[data-total], [data-setting="badgeEveryone"], ${alert}`) !== null, SHOWN_ALERT);
   return page;
 }
 
@@ -46,7 +53,7 @@ export function readPopup(page: TestPage): Promise<PopupSeen> {
     return {
       total: total === undefined || total === null ? null : Number(total),
       empty: document.querySelector('[data-empty]') !== null,
-      failed: document.querySelector('[role="alert"]')?.textContent ?? null,
+      failed: document.querySelector('[role="alert"]:not(:empty)')?.textContent ?? null,
       platforms,
     };
   });
@@ -61,7 +68,7 @@ export interface HomeSeen {
 /** Opens the Glasshouse page, once the worker's overview is on screen. */
 export async function openHome(driver: BrowserDriver): Promise<TestPage> {
   const page = await openExtensionPage(driver, HOME);
-  await page.waitFor(() => document.querySelector('[data-objection], [role="alert"]') !== null);
+  await page.waitFor((alert) => document.querySelector(`[data-objection], ${alert}`) !== null, SHOWN_ALERT);
   return page;
 }
 
