@@ -9,6 +9,7 @@ import { browser, type Runtime } from '../lib/browser';
 import { forgetFixTab, openDatabase, type GlasshouseDatabase } from '../db';
 import { classifySender } from './sender';
 import { route } from './router';
+import { serveLine } from './worker-line';
 import { pauseInterruptedScans, type ScanInterruption } from './full-scan';
 import { browserScanTabs } from './scan-tabs';
 import { browserFixTabs } from './fix-tabs';
@@ -24,7 +25,8 @@ const refreshBadge = coalesced(() => refreshToolbarBadge(ready, browser.action))
 /** New batches wait in the inbox until the page is quiet or a request reads (src/db/inbox.ts); each fold that wrote redraws the badge. */
 const folding = inboxFolding(ready, () => void refreshBadge());
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+/** One message from a sender, answered: the same whether it came as a one-shot message or on the worker line. */
+function answer(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (kind === 'stranger') return undefined;
   const context = { tabId: sender.tab?.id, tabs: browserScanTabs, fixTabs: browserFixTabs, settle: folding.settle };
@@ -34,7 +36,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     else if (reply?.ok && countMayHaveChanged(message)) void refreshBadge();
     return reply;
   });
-});
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => answer(message, sender));
+// A content script's batches come on its worker line (src/core/worker-line.ts), answered as above.
+browser.runtime.onConnect.addListener((port: Runtime.Port) =>
+  serveLine(port, answer, (sender) => classifySender(sender, browser.runtime.id, browser.runtime.getURL('')) !== 'stranger'),
+);
 
 function isNewBatch(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'findings/record';

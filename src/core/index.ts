@@ -19,3 +19,4 @@ export * from './overview';
 export * from './site-url';
 export * from './sites';
 export * from './fix-queue';
+export * from './worker-line';

@@ -143,6 +143,18 @@ export function replySchema<T extends RequestType>(type: T): ReturnType<typeof b
   return schema as ReturnType<typeof buildReplySchema<T>>;
 }
 
+/**
+ * The worker's answer to a message of `type`, parsed as its reply, whichever way it came (a one-shot
+ * message, src/lib/worker-client.ts, or the worker line, src/lib/worker-line.ts): none at all is
+ * `worker-unreachable`, one that is not a reply to this message is `malformed-reply`.
+ */
+export function readReply<T extends RequestType>(type: T, answer: unknown): Reply<T> {
+  if (answer === undefined) return failure('worker-unreachable', 'no reply from the worker');
+  const parsed = replySchema(type).safeParse(answer);
+  if (parsed.success) return parsed.data as Reply<T>;
+  return failure('malformed-reply', `malformed reply to ${type}: ${describeIssue(parsed.error)}`);
+}
+
 /** A zod failure in one line, where and what: for a refused message's or a malformed reply's `detail`. */
 export function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];

@@ -1,4 +1,4 @@
-import { describeIssue, failure, replySchema, type Reply, type Request, type RequestType } from '../core';
+import { failure, readReply, type Reply, type Request, type RequestType } from '../core';
 import { browser } from './browser';
 
 /**
@@ -13,8 +13,5 @@ export async function askWorker<T extends RequestType>(request: Extract<Request,
   } catch (error) {
     return failure('worker-unreachable', String(error instanceof Error ? error.message : error));
   }
-  if (answer === undefined) return failure('worker-unreachable', 'no reply from the worker');
-  const parsed = replySchema(request.type).safeParse(answer);
-  if (parsed.success) return parsed.data as Reply<T>;
-  return failure('malformed-reply', `malformed reply to ${request.type}: ${describeIssue(parsed.error)}`);
+  return readReply(request.type, answer);
 }
