@@ -27,7 +27,9 @@ export class WorkerLine {
   private port: LinePort | null = null;
   private readonly waiting = new Map<number, (answer: unknown) => void>();
   private nextId = 0;
+  /** One timer per quiet spell, not one per answer: re-armed for what is left when it fires early. */
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastUse = 0;
 
   constructor(
     private readonly connect: ConnectLine,
@@ -66,8 +68,7 @@ export class WorkerLine {
   }
 
   private open(): LinePort {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
+    this.lastUse = Date.now();
     if (this.port) return this.port;
     const port = this.connect({ name: WORKER_LINE });
     port.onMessage.addListener((message) => this.answered(message));
@@ -85,22 +86,28 @@ export class WorkerLine {
     this.waiting.delete(id!);
     // A reply is data from the worker; `readReply` parses it. Undefined says the worker gave none.
     resolve(reply);
-    if (this.waiting.size === 0) this.closeWhenIdle();
+    this.lastUse = Date.now();
+    if (this.idleTimer === null) this.closeWhenIdle(this.idleMs);
   }
 
-  private closeWhenIdle(): void {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+  private closeWhenIdle(afterMs: number): void {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       const port = this.port;
-      if (!port || this.waiting.size > 0) return;
+      if (!port) return;
+      const quietFor = Date.now() - this.lastUse;
+      // Something waits, or the line was used since: look again when it may have been quiet long enough.
+      if (this.waiting.size > 0 || quietFor < this.idleMs) {
+        this.closeWhenIdle(this.waiting.size > 0 ? this.idleMs : this.idleMs - quietFor);
+        return;
+      }
       this.port = null;
       try {
         port.disconnect();
       } catch {
         // Already closed from the other end.
       }
-    }, this.idleMs);
+    }, afterMs);
   }
 
   /** Forgets a closed port; whoever still waits on it gets no answer (undefined: `worker-unreachable`). */
