@@ -68,16 +68,17 @@ export function makeFindings(from, count, seenAt) {
 /**
  * Sends findings `batch` per message, one message at a time, as the content script's queue does: on the
  * worker line (a port named as src/core/worker-line.ts names it, each request numbered, its answer
- * matched by number, as src/lib/worker-line.ts does), or with `via: 'message'` as one-shot messages.
+ * matched by number, as src/lib/worker-line.ts does; `line` is its name, WORKER_LINE from the core
+ * bundle), or with `via: 'message'` as one-shot messages.
  * In an extension page. Page functions are serialised into the page: the line is written out here.
  */
-async function sendFindings({ findings, batch, tag, via = 'line', refuse = false }) {
+async function sendFindings({ findings, batch, tag, line, via = 'line', refuse = false }) {
   const chrome = /** @type {any} */ (globalThis).chrome;
   let ask = (/** @type {unknown} */ request) => chrome.runtime.sendMessage(request);
   /** @type {any} */
   let port = null;
   if (via === 'line') {
-    port = chrome.runtime.connect({ name: 'glasshouse-line' });
+    port = chrome.runtime.connect({ name: line });
     const waiting = new Map();
     let next = 0;
     port.onMessage.addListener((/** @type {any} */ m) => {
@@ -265,6 +266,9 @@ async function ask(page, message) {
 
 export async function run(env) {
   if (!env.extensionDir) throw new Error(`extension build missing: ${env.buildErrors.extensionDir ?? 'not built'}`);
+  if (!env.coreBundle) throw new Error(`core bundle missing (the worker line's name): ${env.buildErrors.coreBundle ?? 'not built'}`);
+  // eslint-disable-next-line no-unsanitized/method -- the bench's own bundle, just built
+  const { WORKER_LINE: line } = await import(pathToFileURL(env.coreBundle).href);
   const browser = await launch({ extension: env.extensionDir, debugPort: true });
   const origin = browser.extensionOrigin;
   const devtools = await puppeteer.connect({ browserURL: `http://127.0.0.1:${browser.debugPort}`, defaultViewport: null });
@@ -292,7 +296,7 @@ export async function run(env) {
     const seenAt = Date.now();
     for (let runIndex = 0; runIndex < RECORD_RUNS; runIndex += 1) {
       const findings = makeFindings(runIndex * FINDINGS, FINDINGS, seenAt);
-      const r = await sender.evaluate(sendFindings, { findings, batch: BATCH, tag: runIndex });
+      const r = await sender.evaluate(sendFindings, { findings, batch: BATCH, tag: runIndex, line });
       if (r.stored !== FINDINGS) throw new Error(`stored ${r.stored} of ${FINDINGS}`);
       record.push(r.ms);
       settle.push((await ask(sender, { type: 'overview/get' })).ms);
@@ -316,7 +320,7 @@ export async function run(env) {
     // The same messages, each with one invalid finding last: the worker clones and validates the whole
     // batch, then refuses it without touching the database. Messaging + validation, without IndexedDB.
     const refusedFindings = makeFindings(0, FINDINGS, seenAt + 2000);
-    const refused = await sender.evaluate(sendFindings, { findings: refusedFindings, batch: BATCH, tag: 'refused', refuse: true });
+    const refused = await sender.evaluate(sendFindings, { findings: refusedFindings, batch: BATCH, tag: 'refused', refuse: true, line });
     // The same again as one-shot messages (runtime.sendMessage), as batches went before the worker line.
     const refusedOneShot = await sender.evaluate(sendFindings, {
       findings: refusedFindings,
@@ -329,11 +333,11 @@ export async function run(env) {
       `  the same messages refused by validation (no database): ${fmt(refused.ms)} ms on the worker line, ${fmt(refusedOneShot.ms)} ms as one-shot messages`,
     );
     const workerBusy = await profileWorker(worker, async () => {
-      await sender.evaluate(sendFindings, { findings: makeFindings(0, 2000, seenAt + 3000), batch: BATCH, tag: 'profiled' });
+      await sender.evaluate(sendFindings, { findings: makeFindings(0, 2000, seenAt + 3000), batch: BATCH, tag: 'profiled', line });
       await ask(sender, { type: 'overview/get' });
     });
     env.log(`  worker busy ${fmt(workerBusy.busyShare)} % of a profiled 2,000-finding store (GC ${fmt(workerBusy.gcShare)} %)`);
-    const validation = env.coreBundle ? await validationCost(env.coreBundle) : null;
+    const validation = await validationCost(env.coreBundle);
     if (validation) env.log(`  validation alone (node, zod jitless): ${fmt(validation.perFindingUs.median)} µs per finding`);
     const heapFull = await workerHeap();
 
