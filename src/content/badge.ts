@@ -8,6 +8,14 @@ import { badgeWordsFor, evidenceLine, type BadgeWords } from './badge-words';
  * its closed shadow root one button showing it, the explanation made when first pressed.
  */
 export const BADGE_ATTRIBUTE = 'data-glasshouse-badge';
+/** The host's element: a span, so a badge sits in its post's line as text would. */
+const HOST_TAG = 'span';
+/**
+ * Badge hosts, ours and copies of them (a copy keeps its tag). With the tag, Chromium rejects every other
+ * element by its name before it looks at attributes: looking for copies in a heavy post (~840 elements
+ * with a dozen attributes each) took 6 µs instead of 28 (bench/notes/page-overhead-heavy.md).
+ */
+const BADGE_HOSTS = `${HOST_TAG}[${BADGE_ATTRIBUTE}]`;
 
 /**
  * What a badge looks like at rest, as inline styles: the host's box on the host (which also beats the
@@ -229,7 +237,7 @@ let hostPrototype: HTMLSpanElement | undefined;
 function create(post: DetectedPost, words: BadgeWords): BadgeParts {
   // Cloned, not built: its inline style (an `all: initial` among them) is parsed once, not per badge.
   if (!hostPrototype) {
-    hostPrototype = document.createElement('span');
+    hostPrototype = document.createElement(HOST_TAG);
     hostPrototype.setAttribute(BADGE_ATTRIBUTE, '');
     hostPrototype.style.cssText = HOST_STYLE;
   }
@@ -285,7 +293,7 @@ export class BadgePainter {
     if (known && known.words === words && sameSource(known.source, post.audienceSource) && container.contains(known.badge)) return false;
     // A badge copied along with the page's own nodes (a cloned or re-rendered post) is an empty
     // husk without its shadow root: drop it, or the post would show two.
-    for (const stray of container.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) if (!isLiveBadge(stray)) stray.remove();
+    for (const stray of container.querySelectorAll(BADGE_HOSTS)) if (!isLiveBadge(stray)) stray.remove();
     const badge = renderBadge(post, known?.badge);
     const anchor = item.badgeAnchor ?? container;
     if (anchor === container || !container.contains(anchor)) {
