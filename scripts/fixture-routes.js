@@ -15,9 +15,18 @@ const table = JSON.parse(readFileSync(`${fixtures}routes.json`, 'utf8'));
 /** Pages a test adds for itself (a scrolled feed, a changed page), served beside the table's. @type {Map<string, FixtureResponse>} */
 const extra = new Map();
 
-/** @param {string} url @param {string} body @param {string} [contentType] */
-export function serveExtra(url, body, contentType = 'text/html; charset=utf-8') {
-  extra.set(url, { status: 200, headers: { 'content-type': contentType }, body });
+/** The Set-Cookie lines of a fixture's response, one per cookie (the drivers split them at \n). @param {string[]} cookies */
+const setCookie = (cookies) => cookies.map((c) => `${c}; Path=/; Secure; SameSite=None`).join('\n');
+
+/**
+ * @param {string} url @param {string} body @param {string} [contentType]
+ * @param {string[]} [cookies] cookies the response sets, as `name=value` (a page saved logged in: its c_user)
+ */
+export function serveExtra(url, body, contentType = 'text/html; charset=utf-8', cookies = []) {
+  /** @type {Record<string, string>} */
+  const headers = { 'content-type': contentType };
+  if (cookies.length > 0) headers['set-cookie'] = setCookie(cookies);
+  extra.set(url, { status: 200, headers, body });
 }
 
 /** @param {string} url @returns {FixtureResponse | null} */
@@ -29,7 +38,7 @@ export function fixtureFor(url) {
   if (!route) return null;
   /** @type {Record<string, string>} */
   const headers = { 'content-type': route.contentType ?? 'text/html; charset=utf-8' };
-  if (route.cookies?.length) headers['set-cookie'] = route.cookies.map((c) => `${c}; Path=/; Secure; SameSite=None`).join('\n');
+  if (route.cookies?.length) headers['set-cookie'] = setCookie(route.cookies);
   return { status: 200, headers, body: readFileSync(`${fixtures}${route.file}`, 'utf8') };
 }
 
