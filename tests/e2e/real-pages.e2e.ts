@@ -54,44 +54,86 @@ const CASES: RealCase[] = [
   },
 ];
 
-/** Every post the extension's database holds, as [post id, kind, audience], read from an extension page. */
-async function storedPosts(driver: BrowserDriver): Promise<[string, string, string][]> {
+/** An Instagram page saved logged in, whose viewer's account privacy the page declares (the MANIFEST's truth). */
+interface InstagramCase {
+  file: string;
+  url: string;
+  viewer: string;
+  privacy: 'public' | 'private';
+}
+
+const INSTAGRAM: InstagramCase[] = [
+  {
+    file: 'pender-2022-post-loggedin-private-viewer.html',
+    url: 'https://www.instagram.com/p/Chm_-tPJqpd/',
+    viewer: '183910970',
+    privacy: 'private',
+  },
+  {
+    file: 'crawlinsta-2024-reel-loggedin-public-viewer.html',
+    url: 'https://www.instagram.com/reel/C10MvewSSYl/',
+    viewer: '61752015707',
+    privacy: 'public',
+  },
+  {
+    file: 'alertaseguranca-2025-post-rendered-loggedin-public-viewer.html.gz',
+    url: 'https://www.instagram.com/p/DQq9PJQk4TG/',
+    viewer: '77167914353',
+    privacy: 'public',
+  },
+];
+
+/** Every row of one table of the extension's database, read from an extension page once the inbox is written. */
+async function storedRows<T>(driver: BrowserDriver, table: 'posts' | 'accounts'): Promise<T[]> {
   const page = await driver.newPage();
   try {
     await page.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
     // Batches wait in the worker's inbox until the page is quiet or a request reads: this read asks first.
     await settleInbox(page);
-    const rows = await page.evaluate(
-      () =>
-        new Promise<[string, string, string][]>((resolve, reject) => {
+    return await page.evaluate(
+      (name: string) =>
+        new Promise<T[]>((resolve, reject) => {
           const open = indexedDB.open('glasshouse');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('posts').objectStore('posts').getAll();
+            const request = open.result.transaction(name).objectStore(name).getAll();
             request.onerror = () => reject(request.error);
             request.onsuccess = () => {
               open.result.close();
-              const posts = request.result as { postId: string; kind: string; audience: string }[];
-              resolve(posts.map((post) => [post.postId, post.kind, post.audience]));
+              resolve(request.result as T[]);
             };
           };
         }),
+      table,
     );
-    return rows.sort();
   } finally {
     await page.close();
   }
 }
 
-const files = CASES.map((c) => realPath('facebook', c.file));
+/** Every post the extension's database holds, as [post id, kind, audience]. */
+async function storedPosts(driver: BrowserDriver): Promise<[string, string, string][]> {
+  const posts = await storedRows<{ postId: string; kind: string; audience: string }>(driver, 'posts');
+  return posts.map((post): [string, string, string] => [post.postId, post.kind, post.audience]).sort();
+}
 
-describeWithMaterial(`[${DRIVER_NAME}] Facebook's real pages, in the browser with the extension`, files, () => {
+/** Every account the extension's database holds, as [platform, account id, privacy, is the viewer]. */
+async function storedAccounts(driver: BrowserDriver): Promise<[string, string, string, number][]> {
+  const accounts = await storedRows<{ platform: string; accountId: string; privacy: string; isViewer: number }>(driver, 'accounts');
+  return accounts.map((a): [string, string, string, number] => [a.platform, a.accountId, a.privacy, a.isViewer]).sort();
+}
+
+const files = [...CASES.map((c) => realPath('facebook', c.file)), ...INSTAGRAM.map((c) => realPath('instagram', c.file))];
+
+describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in the browser with the extension`, files, () => {
   let driver: BrowserDriver;
   beforeAll(async () => {
     for (const c of CASES)
       serveExtra(`https://www.facebook.com/?glasshouse-real=${c.file}`, readReal(realPath('facebook', c.file)), undefined, [
         `c_user=${c.viewer}`,
       ]);
+    // Instagram's pages name their viewer in their own data: no cookie.
+    for (const c of INSTAGRAM) serveExtra(c.url, readReal(realPath('instagram', c.file)));
     driver = await launchDriver();
   });
   afterAll(async () => {
@@ -114,6 +156,18 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's real pages, in the browser wit
     expect(badges).toEqual(drawn.sort());
     await page.close();
   });
+
+  it.each(INSTAGRAM.map((c) => [c.file, c] as const))(
+    "%s: keeps the viewer's account with the privacy the page declares, and no one else's",
+    async (_file, c) => {
+      await clearStore(driver);
+      const page = await driver.newPage();
+      await page.goto(c.url);
+      await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
+      await expect.poll(() => storedAccounts(driver), { timeout: 30_000, interval: 500 }).toEqual([['instagram', c.viewer, c.privacy, 1]]);
+      await page.close();
+    },
+  );
 
   it("made no network request from the extension's own pages or worker", () => {
     // The real pages ask for their own scripts, styles and images (all refused here), and a content
