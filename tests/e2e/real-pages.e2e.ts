@@ -23,6 +23,8 @@ interface RealCase {
   own: [string, string, string][];
   /** How many of them the page draws (the others are known only from its data, and have no badge). */
   drawn: number;
+  /** The viewer's own comments on their post, whose ids the MANIFEST does not list: how many, all on `own[0]`, with its audience. */
+  comments?: number;
 }
 
 const CASES: RealCase[] = [
@@ -44,6 +46,15 @@ const CASES: RealCase[] = [
       ['10213448655071229', 'post', 'friends'],
     ],
     drawn: 4,
+  },
+  {
+    // Saved logged out; read as its author, whose cookie the test sets: their post and their ten comments on it.
+    name: 'a 2025 Comet permalink read as its author: the post and the ten comments the author wrote on it',
+    file: 'tanjin-2025-comet-permalink-loggedout-public.html',
+    viewer: '100008419968650',
+    own: [['3741738029450159', 'post', 'public']],
+    drawn: 1,
+    comments: 10,
   },
   {
     name: "a 2024 Page's post known only from the page's data, read as the Page's owner",
@@ -146,13 +157,20 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
     await page.goto(`https://www.facebook.com/?glasshouse-real=${c.file}`);
     await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
     // Stored exactly as the MANIFEST says, and nothing else (only the viewer's own things are kept).
-    const expected = [...c.own].sort();
-    await expect.poll(() => storedPosts(driver), { timeout: 30_000, interval: 500 }).toEqual(expected);
+    // Comments are keyed `<post id>_<comment id>`: the MANIFEST counts them without their ids.
+    const [post, , audience] = c.own[0]!;
+    const shape = (rows: [string, string, string][]) =>
+      rows.map(([id, kind, said]): [string, string, string] =>
+        kind === 'comment' && id.startsWith(`${post}_`) ? [`${post}_*`, kind, said] : [id, kind, said],
+      );
+    const comments = Array.from({ length: c.comments ?? 0 }, (): [string, string, string] => [`${post}_*`, 'comment', audience]);
+    const expected = shape([...c.own, ...comments]).sort();
+    await expect.poll(async () => shape(await storedPosts(driver)).sort(), { timeout: 30_000, interval: 500 }).toEqual(expected);
     // Each own item the page draws carries a badge with its audience; nobody else's is badged (the default setting).
     const badges = await page.evaluate(() =>
       [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => badge.getAttribute('data-audience')).sort(),
     );
-    const drawn = c.own.slice(0, c.drawn).map(([, , audience]) => audience);
+    const drawn = [...c.own.slice(0, c.drawn).map(([, , said]) => said), ...comments.map(([, , said]) => said)];
     expect(badges).toEqual(drawn.sort());
     await page.close();
   });
