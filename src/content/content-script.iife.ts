@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     () => showResumeNotice(document, notice),
   );
   const [settings, knownAccount] = await Promise.all([loadSettings(), loadKnownAccount(adapter)]);
-  // Batches go on the worker line (a port: a third of a one-shot message's round trip); those sent as
+  // Batches go on the worker line (a port: a shorter round trip than a one-shot message's); those sent as
   // the page is left go as one-shot messages, which the browser delivers from a closing tab
   // (tests/e2e/updates.e2e.ts), where a port closes with its frame. Registered before sendOnLeave's.
   const line = new WorkerLine((info) => browser.runtime.connect(info));
