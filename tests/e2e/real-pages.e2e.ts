@@ -13,6 +13,7 @@ import type { BrowserDriver } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { clearStore } from './scenarios/facebook-feed';
 import { settleInbox } from './scenarios/inbox';
+import { ask } from './scenarios/scan';
 
 interface RealCase {
   name: string;
@@ -62,6 +63,36 @@ const CASES: RealCase[] = [
     viewer: '100028295814975',
     own: [['1054930068793510', 'post', 'public']],
     drawn: 0,
+  },
+];
+
+/**
+ * A page saved logged out, read with "badge everyone's posts" on: every post on it is public (the
+ * MANIFEST), so every badge must say so; at least `badges` of them (its posts, and the comments the
+ * MANIFEST counts), none stored (no viewer, nothing of theirs). "Unknown" would be no wrong verdict, but
+ * the readers read every one of these today, in jsdom too: a badge saying it is a reading lost.
+ */
+interface EveryoneCase {
+  file: string;
+  url: string;
+  badges: number;
+}
+
+const EVERYONE: EveryoneCase[] = [
+  // The post and its ten comments, all by its author.
+  {
+    file: 'tanjin-2025-comet-permalink-loggedout-public.html',
+    url: 'https://www.facebook.com/?glasshouse-real=tanjin-everyone',
+    badges: 11,
+  },
+  // The Page's 19 posts in the legacy layout (visitors' posts sit in a side box that is not read).
+  { file: 'garcon-2022-v1-page-timeline-pl-loggedout.html', url: 'https://www.facebook.com/?glasshouse-real=garcon-2022', badges: 19 },
+  // m.facebook.com, 2021: a Page's two posts, and a group post.
+  { file: 'kevinzg-2021-mfacebook-page-timeline-nintendo.html', url: 'https://m.facebook.com/Nintendo/posts/', badges: 2 },
+  {
+    file: 'kevinzg-2021-mfacebook-group-permalink.html',
+    url: 'https://m.facebook.com/groups/southamericansincomputing/permalink/1629606003787605/',
+    badges: 1,
   },
 ];
 
@@ -134,7 +165,11 @@ async function storedAccounts(driver: BrowserDriver): Promise<[string, string, s
   return accounts.map((a): [string, string, string, number] => [a.platform, a.accountId, a.privacy, a.isViewer]).sort();
 }
 
-const files = [...CASES.map((c) => realPath('facebook', c.file)), ...INSTAGRAM.map((c) => realPath('instagram', c.file))];
+const files = [
+  ...CASES.map((c) => realPath('facebook', c.file)),
+  ...EVERYONE.map((c) => realPath('facebook', c.file)),
+  ...INSTAGRAM.map((c) => realPath('instagram', c.file)),
+];
 
 describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in the browser with the extension`, files, () => {
   let driver: BrowserDriver;
@@ -143,6 +178,8 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
       serveExtra(`https://www.facebook.com/?glasshouse-real=${c.file}`, readReal(realPath('facebook', c.file)), undefined, [
         `c_user=${c.viewer}`,
       ]);
+    // Saved logged out: served so, whoever a case before was logged in as.
+    for (const c of EVERYONE) serveExtra(c.url, readReal(realPath('facebook', c.file)), undefined, ['c_user=; Max-Age=0']);
     // Instagram's pages name their viewer in their own data: no cookie.
     for (const c of INSTAGRAM) serveExtra(c.url, readReal(realPath('instagram', c.file)));
     driver = await launchDriver();
@@ -174,6 +211,30 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
     expect(badges).toEqual(drawn.sort());
     await page.close();
   });
+
+  it.each(EVERYONE.map((c) => [c.file, c] as const))(
+    "%s, logged out, everyone's posts badged: every badge says public, and nothing is stored",
+    async (_file, c) => {
+      await clearStore(driver);
+      const settings = await driver.newPage();
+      await settings.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+      expect(await ask(settings, { type: 'settings/set', settings: { badgeEveryone: true } })).toMatchObject({
+        ok: true,
+        badgeEveryone: true,
+      });
+      await settings.close();
+      const page = await driver.newPage();
+      await page.goto(c.url);
+      await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
+      await page.waitFor((n) => document.querySelectorAll('[data-glasshouse-badge]').length >= n, c.badges, 30_000);
+      const said = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => badge.getAttribute('data-audience')),
+      );
+      expect(said.filter((audience) => audience !== 'public')).toEqual([]);
+      expect(await storedPosts(driver)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(INSTAGRAM.map((c) => [c.file, c] as const))(
     "%s: keeps the viewer's account with the privacy the page declares, and no one else's",
