@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
 import { describeWithMaterial, readReal, realPath } from '../unit/real/real-material';
-import type { BrowserDriver } from './drivers/driver';
+import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
 import { clearStore } from './scenarios/facebook-feed';
 import { settleInbox } from './scenarios/inbox';
@@ -165,6 +165,22 @@ async function storedAccounts(driver: BrowserDriver): Promise<[string, string, s
   return accounts.map((a): [string, string, string, number] => [a.platform, a.accountId, a.privacy, a.isViewer]).sort();
 }
 
+/** A fresh start for one case: nothing stored, default settings; then the page, once its content script runs. */
+async function openOnEmptyStore(driver: BrowserDriver, url: string): Promise<TestPage> {
+  await clearStore(driver);
+  const page = await driver.newPage();
+  await page.goto(url);
+  await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
+  return page;
+}
+
+/** What each badge on the page says (its `data-audience`), sorted. */
+function badgeAudiences(page: TestPage): Promise<(string | null)[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => badge.getAttribute('data-audience')).sort(),
+  );
+}
+
 const files = [
   ...CASES.map((c) => realPath('facebook', c.file)),
   ...EVERYONE.map((c) => realPath('facebook', c.file)),
@@ -189,10 +205,7 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    await clearStore(driver);
-    const page = await driver.newPage();
-    await page.goto(`https://www.facebook.com/?glasshouse-real=${c.file}`);
-    await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
+    const page = await openOnEmptyStore(driver, `https://www.facebook.com/?glasshouse-real=${c.file}`);
     // Stored exactly as the MANIFEST says, and nothing else (only the viewer's own things are kept).
     // Comments are keyed `<post id>_<comment id>`: the MANIFEST counts them without their ids.
     const [post, , audience] = c.own[0]!;
@@ -204,9 +217,7 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
     const expected = shape([...c.own, ...comments]).sort();
     await expect.poll(async () => shape(await storedPosts(driver)).sort(), { timeout: 30_000, interval: 500 }).toEqual(expected);
     // Each own item the page draws carries a badge with its audience; nobody else's is badged (the default setting).
-    const badges = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => badge.getAttribute('data-audience')).sort(),
-    );
+    const badges = await badgeAudiences(page);
     const drawn = [...c.own.slice(0, c.drawn).map(([, , said]) => said), ...comments.map(([, , said]) => said)];
     expect(badges).toEqual(drawn.sort());
     await page.close();
@@ -223,14 +234,11 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
         badgeEveryone: true,
       });
       await settings.close();
+      // Not openOnEmptyStore: that would put the settings back to their defaults.
       const page = await driver.newPage();
       await page.goto(c.url);
-      await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
       await page.waitFor((n) => document.querySelectorAll('[data-glasshouse-badge]').length >= n, c.badges, 30_000);
-      const said = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-glasshouse-badge]')].map((badge) => badge.getAttribute('data-audience')),
-      );
-      expect(said.filter((audience) => audience !== 'public')).toEqual([]);
+      expect((await badgeAudiences(page)).filter((audience) => audience !== 'public')).toEqual([]);
       expect(await storedPosts(driver)).toEqual([]);
       await page.close();
     },
@@ -239,10 +247,7 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
   it.each(INSTAGRAM.map((c) => [c.file, c] as const))(
     "%s: keeps the viewer's account with the privacy the page declares, and no one else's",
     async (_file, c) => {
-      await clearStore(driver);
-      const page = await driver.newPage();
-      await page.goto(c.url);
-      await page.waitFor(() => document.documentElement.dataset.glasshouse === 'ready', undefined, 30_000);
+      const page = await openOnEmptyStore(driver, c.url);
       await expect.poll(() => storedAccounts(driver), { timeout: 30_000, interval: 500 }).toEqual([['instagram', c.viewer, c.privacy, 1]]);
       await page.close();
     },
