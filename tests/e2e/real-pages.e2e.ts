@@ -3,8 +3,10 @@
  * are, never copied into the repository) served at Facebook's address to the built extension, with the
  * viewer's cookie where the page was saved logged in. The viewer's own posts and comments are badged
  * and stored with the audience the material's MANIFEST gives them, and nothing else is stored: no
- * wrong verdict, no one else's post. tests/unit/real/ reads the same pages in jsdom; here it is the
- * browser's own parser and selector engine, the content script as built, the worker and IndexedDB.
+ * wrong verdict, no one else's post. Facebook's real GraphQL answers come the same way, as the answers
+ * to a page's own requests (fetch and XHR), read by the page-world hook. tests/unit/real/ reads the same
+ * material in jsdom; here it is the browser's own parser and selector engine, the network hook, the
+ * content script as built, the worker and IndexedDB.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
@@ -96,6 +98,79 @@ const EVERYONE: EveryoneCase[] = [
   },
 ];
 
+/**
+ * Facebook's real GraphQL answers (saved logged in by their recorder, viewer CHASE), answering the
+ * requests of a page of ours that asks for them as Facebook's own script does: the page-world hook reads
+ * the answer as the browser hands it over, and the worker stores the viewer's posts in it with the
+ * MANIFEST's audience. Answers asked for before the viewer's own (a decoy without posts, a Page's
+ * timeline of others' posts) are read first, so the wait for the own posts also covers them.
+ */
+interface AnswerCase {
+  name: string;
+  /** The answers the page asks for, one after the other. */
+  files: string[];
+  /** How the page asks: Facebook's web app uses XHR; fetch is observed too. */
+  via: 'fetch' | 'xhr';
+  /** The viewer's posts the MANIFEST lists in them, as [post id, audience]: exactly what must be stored. */
+  own: [string, string][];
+}
+
+const CHASE = '61572798227018';
+
+const ANSWERS: AnswerCase[] = [
+  {
+    name: 'the profile timeline (a friends post sharing a public reel, and two posts of others in it)',
+    files: ['cyd-2025-timeline-list-response.json'],
+    via: 'xhr',
+    own: [
+      ['122113895174759940', 'friends'],
+      ['122113894832759940', 'friends'],
+      ['122112836672759940', 'friends'],
+    ],
+  },
+  {
+    name: 'the Manage-posts list, after the profile header (composer defaults, no posts)',
+    files: ['cyd-2025-profile-header-composer-response.json', 'cyd-2025-manageposts-rootquery-response.json'],
+    via: 'fetch',
+    own: [
+      '122128229618759940',
+      '122113895558759940',
+      '122113895174759940',
+      '122113894832759940',
+      '122112836672759940',
+      '122112836432759940',
+      '122106329372759940',
+      '122106319964759940',
+      '122106319826759940',
+    ].map((id): [string, string] => [id, 'friends']),
+  },
+  {
+    name: "the Manage-posts list's next page (public, friends and friends of friends), after a Page's timeline of public posts by others",
+    files: ['fbscrape-2026-page-timeline-custom-icon-public.json', 'cyd-2025-manageposts-refetch-response.json'],
+    via: 'xhr',
+    own: [
+      ['122106319208759940', 'friends'],
+      ['1660876091473110', 'public'],
+      ['122106318890759940', 'public'],
+      ['122106317240759940', 'friends_of_friends'],
+    ],
+  },
+];
+
+/** Our page that asks for `files` in turn at /api/graphql/, as Facebook's feed script asks for its next page. */
+function answeringPage(files: string[], via: AnswerCase['via']): string {
+  const urls = JSON.stringify(files.map((file) => `/api/graphql/?glasshouse-real=${file}`));
+  const ask =
+    via === 'fetch'
+      ? "(url) => fetch(url, { method: 'POST' }).then((r) => r.text())"
+      : "(url) => new Promise((done) => { const x = new XMLHttpRequest(); x.open('POST', url); x.onload = () => done(x.responseText); x.send(); })";
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Facebook</title></head>
+<body><div role="main"></div><script>
+const ask = ${ask};
+(async () => { for (const url of ${urls}) await ask(url); document.body.dataset.asked = 'all'; })();
+</script></body></html>`;
+}
+
 /** An Instagram page saved logged in, whose viewer's account privacy the page declares (the MANIFEST's truth). */
 interface InstagramCase {
   file: string;
@@ -183,6 +258,7 @@ function badgeAudiences(page: TestPage): Promise<(string | null)[]> {
 
 const files = [
   ...CASES.map((c) => realPath('facebook', c.file)),
+  ...ANSWERS.flatMap((c) => c.files.map((file) => realPath('facebook', file))),
   ...EVERYONE.map((c) => realPath('facebook', c.file)),
   ...INSTAGRAM.map((c) => realPath('instagram', c.file)),
 ];
@@ -194,6 +270,15 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
       serveExtra(`https://www.facebook.com/?glasshouse-real=${c.file}`, readReal(realPath('facebook', c.file)), undefined, [
         `c_user=${c.viewer}`,
       ]);
+    ANSWERS.forEach((c, n) => {
+      serveExtra(`https://www.facebook.com/?glasshouse-real-answers=${n}`, answeringPage(c.files, c.via), undefined, [`c_user=${CHASE}`]);
+      for (const file of c.files)
+        serveExtra(
+          `https://www.facebook.com/api/graphql/?glasshouse-real=${file}`,
+          readReal(realPath('facebook', file)),
+          'application/json; charset=utf-8',
+        );
+    });
     // Saved logged out: served so, whoever a case before was logged in as.
     for (const c of EVERYONE) serveExtra(c.url, readReal(realPath('facebook', c.file)), undefined, ['c_user=; Max-Age=0']);
     // Instagram's pages name their viewer in their own data: no cookie.
@@ -222,6 +307,18 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
     expect(badges).toEqual(drawn.sort());
     await page.close();
   });
+
+  it.each(ANSWERS.map((c, n) => [c.name, c, n] as const))(
+    "GraphQL answers: %s: the viewer's posts stored with their audience, and nothing else",
+    async (_name, c, n) => {
+      const page = await openOnEmptyStore(driver, `https://www.facebook.com/?glasshouse-real-answers=${n}`);
+      const stored = async () => (await storedPosts(driver)).map(([id, , audience]) => [id, audience]).sort();
+      await expect.poll(stored, { timeout: 30_000, interval: 500 }).toEqual([...c.own].sort());
+      // The page asked for every answer (each after the one before had come), so the earlier ones were read too.
+      await page.waitFor(() => document.body.dataset.asked === 'all');
+      await page.close();
+    },
+  );
 
   it.each(EVERYONE.map((c) => [c.file, c] as const))(
     "%s, logged out, everyone's posts badged: every badge says public, and nothing is stored",
