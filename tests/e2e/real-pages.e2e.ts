@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveExtra } from '../../scripts/fixture-routes.js';
+import { PAGES } from '../unit/real/facebook-pages';
 import { describeWithMaterial, readReal, realPath } from '../unit/real/real-material';
 import type { BrowserDriver, TestPage } from './drivers/driver';
 import { DRIVER_NAME, launchDriver } from './drivers/select';
@@ -171,6 +172,10 @@ const ask = ${ask};
 </script></body></html>`;
 }
 
+/** The 2017 classic feed (saved logged in as someone whose id it does not give), served logged out. */
+const CLASSIC_FEED = PAGES.find((page) => page.file === 'wtm-2017-classic-newsfeed-trimmed.html')!;
+const CLASSIC_FEED_EVERYONE = 'https://www.facebook.com/?glasshouse-real=wtm-2017-everyone';
+
 /** An Instagram page saved logged in, whose viewer's account privacy the page declares (the MANIFEST's truth). */
 interface InstagramCase {
   file: string;
@@ -249,6 +254,21 @@ async function openOnEmptyStore(driver: BrowserDriver, url: string): Promise<Tes
   return page;
 }
 
+/** A fresh start with "badge everyone's posts" on (openOnEmptyStore would put the settings back to their defaults). */
+async function openWithEveryoneBadged(driver: BrowserDriver, url: string): Promise<TestPage> {
+  await clearStore(driver);
+  const settings = await driver.newPage();
+  await settings.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
+  expect(await ask(settings, { type: 'settings/set', settings: { badgeEveryone: true } })).toMatchObject({
+    ok: true,
+    badgeEveryone: true,
+  });
+  await settings.close();
+  const page = await driver.newPage();
+  await page.goto(url);
+  return page;
+}
+
 /** What each badge on the page says (its `data-audience`), sorted. */
 function badgeAudiences(page: TestPage): Promise<(string | null)[]> {
   return page.evaluate(() =>
@@ -281,6 +301,7 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
     });
     // Saved logged out: served so, whoever a case before was logged in as.
     for (const c of EVERYONE) serveExtra(c.url, readReal(realPath('facebook', c.file)), undefined, ['c_user=; Max-Age=0']);
+    serveExtra(CLASSIC_FEED_EVERYONE, readReal(realPath('facebook', CLASSIC_FEED.file)), undefined, ['c_user=; Max-Age=0']);
     // Instagram's pages name their viewer in their own data: no cookie.
     for (const c of INSTAGRAM) serveExtra(c.url, readReal(realPath('instagram', c.file)));
     driver = await launchDriver();
@@ -323,23 +344,39 @@ describeWithMaterial(`[${DRIVER_NAME}] Facebook's and Instagram's real pages, in
   it.each(EVERYONE.map((c) => [c.file, c] as const))(
     "%s, logged out, everyone's posts badged: every badge says public, and nothing is stored",
     async (_file, c) => {
-      await clearStore(driver);
-      const settings = await driver.newPage();
-      await settings.goto(`${driver.extensionOrigin}/src/ui/popup/index.html`);
-      expect(await ask(settings, { type: 'settings/set', settings: { badgeEveryone: true } })).toMatchObject({
-        ok: true,
-        badgeEveryone: true,
-      });
-      await settings.close();
-      // Not openOnEmptyStore: that would put the settings back to their defaults.
-      const page = await driver.newPage();
-      await page.goto(c.url);
+      const page = await openWithEveryoneBadged(driver, c.url);
       await page.waitFor((n) => document.querySelectorAll('[data-glasshouse-badge]').length >= n, c.badges, 30_000);
       expect((await badgeAudiences(page)).filter((audience) => audience !== 'public')).toEqual([]);
       expect(await storedPosts(driver)).toEqual([]);
       await page.close();
     },
   );
+
+  it("the 2017 classic feed, logged out, everyone's posts badged: each story's badge says the MANIFEST's audience, in the page's order, and its comments' badges say the same", async () => {
+    const page = await openWithEveryoneBadged(driver, CLASSIC_FEED_EVERYONE);
+    // Friends, public, custom, and group posts whose label does not say whether the group is public
+    // (unknown): in the stories' order, as the MANIFEST lists them.
+    const expected = CLASSIC_FEED.posts.filter((truth) => !truth.unread).map((truth) => truth.audience);
+    // Per story of the classic markup, its own badges and its comments' (the legacy class of 2013–19).
+    const stories = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="fbfeed_story"]')].map((story) => {
+          const badges = [...story.querySelectorAll('[data-glasshouse-badge]')];
+          const said = (inComment: boolean) =>
+            badges
+              .filter((badge) => (badge.closest('.UFIComment') !== null) === inComment)
+              .map((badge) => badge.getAttribute('data-audience'));
+          return { post: said(false), comments: said(true) };
+        }),
+      );
+    await expect.poll(async () => (await stories()).flatMap((story) => story.post), { timeout: 30_000, interval: 500 }).toEqual(expected);
+    // A comment has its post's audience: each comment badge says what its story's badge says.
+    const read = await stories();
+    for (const [n, story] of read.entries()) for (const said of story.comments) expect(story.post, `story ${n}`).toContain(said);
+    expect(read.reduce((sum, story) => sum + story.comments.length, 0)).toBeGreaterThan(0);
+    expect(await storedPosts(driver)).toEqual([]);
+    await page.close();
+  });
 
   it.each(INSTAGRAM.map((c) => [c.file, c] as const))(
     "%s: keeps the viewer's account with the privacy the page declares, and no one else's",
