@@ -334,6 +334,9 @@ export function scanGridLinks(root: ParentNode, doc: Document, context: Instagra
         : undefined;
     const owner = resolveOwner(media, ref.username ?? profile, context);
     if (!owner.id && !owner.username) continue;
+    // Someone else's tile, when only the viewer's things are wanted: no badge, nothing kept (another
+    // profile's grid, "more posts" under someone else's post), so no item is built for it.
+    if (!context.readOthers && isSomeoneElses(owner, context.viewer)) continue;
     const kind = media?.kind === 'reel' || ref.kind === 'reel' ? 'reel' : 'post';
     const post = detectedPost(ref.code, kind, owner, context, { publishedAt: media?.publishedAt, excerpt: media?.excerpt });
     items.push({ post, element: link, badgeAnchor: link.firstElementChild ?? link });

@@ -62,6 +62,18 @@ describe("others' comments left unread on Instagram when only the user's own are
     expect(lazy.get('DBmarcoPu03')).toMatchObject({ isOwn: false, audience: 'public_account' });
     expect([...lazy.values()].filter((p) => p.kind === 'comment').map((p) => p.isOwn)).toEqual([true]);
   });
+
+  // Regression (issue #20): a grid tile of someone else's (another profile's grid, "more posts" under a
+  // post) was built into an item, its audience read and counted, then dropped: no badge, nothing kept.
+  it("builds no item for someone else's grid tile, and reads it in a full reading", () => {
+    const url = 'https://www.instagram.com/p/C7aLago0001/';
+    const others = postOwnEn.replace('href="/giulia.rossi/reel/C8bReel0002/"', 'href="/marco.bianchi/reel/C8bReel0002/"');
+    expect(others).not.toBe(postOwnEn);
+    expect(read(others, url).get('C8bReel0002')).toMatchObject({ isOwn: false, ownerName: 'marco.bianchi' });
+    expect(read(others, url, false).has('C8bReel0002')).toBe(false);
+    // The viewer's own tile is built either way.
+    expect(read(postOwnEn, url, false).get('C8bReel0002')).toMatchObject({ isOwn: true });
+  });
 });
 
 describe('posts known only from data on Instagram, when others are left unread', () => {
