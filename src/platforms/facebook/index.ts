@@ -70,6 +70,8 @@ class FacebookPageSession implements PageSession {
       readOthers: options.readOthers ?? true,
       leftUnread: (container, ids = []) => {
         this.unreadContainers.add(container);
+        // Most posts left unread were left before their ids were read: no reference to hold for them.
+        if (ids.length === 0) return;
         const where = new WeakRef(container);
         for (const id of ids) {
           this.unread.set(id, where);
