@@ -100,6 +100,48 @@ describe(`[${DRIVER_NAME}] a Facebook feed, end to end`, () => {
     await page.close();
   });
 
+  it('reaches a badge with the keyboard, opens and closes its explanation with Enter, and lets the focus move on', async () => {
+    const page = await openReady(driver, 'https://www.facebook.com/');
+    await page.waitFor(() => document.querySelectorAll('[data-glasshouse-badge]').length >= 5);
+    await page.evaluate(() => {
+      const counter = window as unknown as { pageClicks: number };
+      counter.pageClicks = 0;
+      document.addEventListener('click', () => (counter.pageClicks += 1));
+    });
+    /** The focused badge's post, and whether what is drawn just below the badge is the badge (its explanation). */
+    const focused = () =>
+      page.evaluate(() => {
+        // Focus inside a closed shadow root shows from outside as its host.
+        const host = document.activeElement;
+        if (!(host instanceof HTMLElement) || !host.hasAttribute('data-glasshouse-badge')) return null;
+        const box = host.getBoundingClientRect();
+        return {
+          post: host.closest('[id]')?.id ?? '',
+          below: document.elementFromPoint(box.left + 20, box.bottom + 24) === host,
+          pageClicks: (window as unknown as { pageClicks: number }).pageClicks,
+        };
+      });
+    // From the top of the page, Tab by Tab, as a keyboard user goes: the badges are in the page's tab order.
+    let badge = await focused();
+    for (let presses = 0; badge === null && presses < 60; presses += 1) {
+      await page.press('Tab');
+      badge = await focused();
+    }
+    expect(badge, 'a badge was reached with Tab').not.toBeNull();
+    expect(badge!.below).toBe(false);
+    await page.press('Enter');
+    await expect.poll(async () => (await focused())?.below, { timeout: 10_000 }).toBe(true);
+    await page.press('Enter');
+    await expect.poll(async () => (await focused())?.below, { timeout: 10_000 }).toBe(false);
+    // Enter clicked the badge's button twice; the page saw neither click.
+    expect(await focused()).toMatchObject({ post: badge!.post, pageClicks: 0 });
+    // The focus is not held: the next Tab leaves this badge.
+    await page.evaluate(() => document.activeElement!.setAttribute('data-test-left', ''));
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-test-left') ?? false)).toBe(false);
+    await page.close();
+  });
+
   it('made no network request of its own', () => {
     expect(driver.strayRequests()).toEqual([]);
   });

@@ -16,6 +16,7 @@ function wrap(page: Page): TestPage {
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     clickAt: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
     async injectScript(source) {
       // DevTools' Runtime.evaluate compiles the source itself, so the page's CSP (no eval) does not apply.
       const cdp = await page.context().newCDPSession(page);

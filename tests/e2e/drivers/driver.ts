@@ -27,6 +27,8 @@ export interface TestPage {
    * inside a closed shadow root too, which an element's click() from the page cannot.
    */
   clickAt(x: number, y: number): Promise<void>;
+  /** A real key press (keydown, then keyup) on what has the focus, as the user's keyboard: one key ("Tab", "Enter"). */
+  press(key: string): Promise<void>;
   /**
    * Runs a classic script's source in the page's own world, past the page's CSP (an extension page
    * forbids eval, inline and Blob scripts): for test tools such as axe-core. Optional: a driver that

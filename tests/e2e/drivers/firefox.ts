@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { fixtureFor } from '../../../scripts/fixture-routes.js';
 import { GECKO_ID } from '../../../scripts/manifest-target.ts';
 import { POLL_MS, WAIT_MS, type BrowserDriver, type RecordedRequest, type TestPage } from './driver';
@@ -139,6 +139,7 @@ function wrap(page: Page, callChrome: CallChrome): TestPage {
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     clickAt: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as KeyInput),
     async injectScript(source) {
       // BiDi's script.evaluate compiles the source in the page's world itself: the page's CSP does not apply.
       const result = (await bidiSession(page).send('script.evaluate', {
