@@ -14,9 +14,20 @@ import * as exportsFigure from './figures/exports.js';
 import * as bundleSize from './figures/bundle-size.js';
 import * as contentMemory from './figures/content-memory.js';
 import * as pageOverheadHeavy from './figures/page-overhead-heavy.js';
+import * as pageOverheadInstagram from './figures/page-overhead-instagram.js';
 
 // New figures go last: the analyses of the others name them by number.
-const FIGURES = [pageOverhead, scanCost, incremental, storage, exportsFigure, bundleSize, contentMemory, pageOverheadHeavy];
+const FIGURES = [
+  pageOverhead,
+  scanCost,
+  incremental,
+  storage,
+  exportsFigure,
+  bundleSize,
+  contentMemory,
+  pageOverheadHeavy,
+  pageOverheadInstagram,
+];
 const RESULTS = `${ROOT}bench/results/`;
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
