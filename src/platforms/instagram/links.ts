@@ -10,16 +10,40 @@ function parse(href: string, base: string): URL | null {
   }
 }
 
-const segmentsOf = (url: URL) => url.pathname.split('/').filter(Boolean);
+const ORIGIN_SLASH = `${IG_PATHS.origin}/`;
+/** A path of plain segments (letters, digits, `_ . -`), up to its query or fragment. */
+const PLAIN_PATH = /^\/(?:[\w.-]+\/)*[\w.-]*(?=[?#]|$)/;
+/** A `.` or `..` segment, which a URL parser would resolve away. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * The path a link leads to on Instagram, null when it leads elsewhere. The site's own links are
+ * relative paths of plain segments (`/alice/`, `/p/CODE/`): for those, and for the same written with
+ * the site's origin, the path is the text itself, and a URL parser would return it unchanged; every
+ * other link is parsed. A feed post holds a dozen links, each read this way (parsing each one was the
+ * larger part of reading an Instagram post: bench/notes/page-overhead-instagram.md).
+ */
+export function linkPath(href: string, base: string): string | null {
+  const local = href.startsWith(ORIGIN_SLASH)
+    ? href.slice(IG_PATHS.origin.length)
+    : href.startsWith('/') && !href.startsWith('//') && base.startsWith(ORIGIN_SLASH)
+      ? href
+      : null;
+  const plain = local === null ? null : PLAIN_PATH.exec(local)?.[0];
+  if (plain !== undefined && plain !== null && !DOT_SEGMENT.test(plain)) return plain;
+  return parse(href, base)?.pathname ?? null;
+}
+
+const segmentsOf = (path: string) => path.split('/').filter(Boolean);
 
 const isUsername = (segment: string | undefined): segment is string =>
   segment !== undefined && IG_PATHS.username.test(segment) && !RESERVED_PATHS.has(segment.toLowerCase());
 
 /** `/alice/` → "alice"; deeper paths (`/alice/p/…`, `/alice/tagged/`) are not profile links. */
 export function profileOf(href: string, base: string): string | null {
-  const url = parse(href, base);
-  if (!url) return null;
-  const parts = segmentsOf(url);
+  const path = linkPath(href, base);
+  if (path === null) return null;
+  const parts = segmentsOf(path);
   return parts.length === 1 && isUsername(parts[0]) ? parts[0].toLowerCase() : null;
 }
 
@@ -40,9 +64,9 @@ export const postUrl = (code: string, kind: 'post' | 'reel') => `${IG_PATHS.orig
 
 /** Reads `/p/CODE/`, `/reel/CODE/`, `/tv/CODE/`, `/<user>/p/CODE/`, and `…/c/<id>/[r/<id>/]` comment links. */
 export function postOf(href: string, base: string): PostRef | null {
-  const url = parse(href, base);
-  if (!url) return null;
-  const parts = segmentsOf(url);
+  const path = linkPath(href, base);
+  if (path === null) return null;
+  const parts = segmentsOf(path);
   const at = parts[0] !== undefined && parts[0] in IG_PATHS.postSegments ? 0 : isUsername(parts[0]) ? 1 : -1;
   if (at < 0) return null;
   const kind = IG_PATHS.postSegments[parts[at]!];
@@ -74,7 +98,7 @@ export function pageOf(href: string): PageRef {
   // A comment's permalink opens its post's page.
   const post = postOf(url.href, IG_PATHS.origin);
   if (post) return { kind: 'post', post: { code: post.code, kind: post.kind, url: post.url } };
-  const parts = segmentsOf(url);
+  const parts = segmentsOf(url.pathname);
   if (isUsername(parts[0]) && parts.length <= 2) {
     return {
       kind: 'profile',
