@@ -1,3 +1,4 @@
+import { readCookie } from '../cookies';
 import { isElement } from '../dom';
 import type { AccountObservation, DetectedPost } from '../../core';
 import { LIMITS, platformOfDomain } from '../../core';
@@ -46,12 +47,20 @@ class InstagramPageSession implements PageSession {
   private readonly now: () => number;
   private toggle: ToggleState | undefined;
   private currentViewer: Viewer | null = null;
+  private here: { href: string | undefined; url: string; page: PageRef } | undefined;
+  /**
+   * The viewer's cookie, read when the session opens and at each in-site navigation: a login or logout
+   * reloads the page. In Chromium each read of document.cookie asks the browser process (about 20 µs),
+   * and every scan refreshes the viewer.
+   */
+  private viewerCookie: string | undefined;
 
   constructor(
     private readonly doc: Document,
     private readonly options: InstagramSessionOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.viewerCookie = readCookie(doc, IG_DATA.viewerCookie);
     this.data = new InstagramPageData(this.now);
     this.readScripts(doc.querySelectorAll(IG.dataScript));
     this.readToggle(this.page);
@@ -61,29 +70,41 @@ class InstagramPageSession implements PageSession {
     return this.currentViewer;
   }
 
-  /** The page's own address: the document's as the user navigates in-site, else the one given. */
-  private get url(): string {
+  /**
+   * The page's own address (the document's as the user navigates in-site, else the one given) and what
+   * kind of page it is, parsed again only when the address changed: every scan asks, and a scan is made
+   * for each post that appears.
+   */
+  private where(): { href: string | undefined; url: string; page: PageRef } {
     const href = this.doc.location?.href;
+    if (this.here !== undefined && this.here.href === href) return this.here;
+    let url = this.options.url ?? `${IG_PATHS.origin}/`;
     if (href) {
       try {
-        if (platformOfDomain(new URL(href).hostname) === 'instagram') return href;
+        if (platformOfDomain(new URL(href).hostname) === 'instagram') url = href;
       } catch {
         // Not a URL (about:blank): fall back.
       }
     }
-    return this.options.url ?? `${IG_PATHS.origin}/`;
+    this.here = { href, url, page: pageOf(url) };
+    return this.here;
+  }
+
+  private get url(): string {
+    return this.where().url;
   }
 
   private get page(): PageRef {
-    return pageOf(this.url);
+    return this.where().page;
   }
 
   private refreshViewer(): void {
-    this.currentViewer = instagramViewer(this.doc, this.data, this.page, this.options.viewerId);
+    this.currentViewer = instagramViewer(this.doc, this.data, this.page, this.options.viewerId, this.viewerCookie);
   }
 
   /** The address is read from the document as the tab moves; what the data said so far stays known. */
   navigate(): void {
+    this.viewerCookie = readCookie(this.doc, IG_DATA.viewerCookie);
     this.refreshViewer();
   }
 

@@ -1,8 +1,7 @@
 import type { Viewer } from '../adapter';
-import { readCookie } from '../cookies';
 import type { PageRef } from './links';
 import type { InstagramPageData } from './page-data';
-import { IG, IG_DATA, IG_PATHS } from './selectors';
+import { IG, IG_PATHS } from './selectors';
 
 /**
  * Who is logged in: the ds_user_id cookie, else the page's data (PolarisViewer, `viewerId`, the
@@ -10,8 +9,14 @@ import { IG, IG_DATA, IG_PATHS } from './selectors';
  * user object with the viewer's id, else from the profile page the viewer is on, when it shows the
  * "Edit profile" link only the owner sees.
  */
-export function instagramViewer(doc: Document, data: InstagramPageData, page: PageRef, given?: string): Viewer | null {
-  const fromCookie = readCookie(doc, IG_DATA.viewerCookie);
+export function instagramViewer(
+  doc: Document,
+  data: InstagramPageData,
+  page: PageRef,
+  given: string | undefined,
+  /** The ds_user_id cookie's value (the session reads it: reading document.cookie is not free). */
+  fromCookie: string | undefined,
+): Viewer | null {
   const id = given ?? (fromCookie && IG_PATHS.userId.test(fromCookie) ? fromCookie : data.viewerId);
   if (!id) return null;
   const viewer: Viewer = { id };
